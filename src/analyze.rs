@@ -1,0 +1,87 @@
+//! The pipeline: text → matching view and sentences → hits → topics → findings → category and advice.
+
+use crate::classify;
+use crate::engine::{compiled, Context, TopicState};
+use crate::options::Options;
+use crate::report::{Counts, Finding, Report, Severity};
+use crate::rulebook::{self, Rule};
+use crate::subject;
+use crate::text::{Span, Utf16Index};
+
+/// Checks `text` against the rule book for `options.lang` and says what Amazon will make of it.
+pub fn analyze(text: &str, options: &Options) -> Report {
+    let book = rulebook::for_lang(options.lang.as_deref());
+    let critical_route = options.critical_reason || subject::is_critical_route(options.subject.as_deref());
+    let ctx = Context::new(text, compiled(book), options, critical_route);
+
+    let topic_spans: Vec<Vec<Span>> = book
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ctx.accept(&t.matcher, &ctx.hits.topics[i], &ctx.hits.topic_exceptions[i], &[], None))
+        .collect();
+    let state = TopicState { present: topic_spans.iter().map(|s| !s.is_empty()).collect() };
+
+    let mut hits: Vec<(&'static Rule, Span)> = Vec::new();
+    for (i, rule) in book.rules.iter().enumerate() {
+        let from_topic: &[Span] = match book.topics.iter().position(|t| t.id == rule.matcher.topic) {
+            Some(t) if !rule.matcher.topic.is_empty() => &topic_spans[t],
+            _ => &[],
+        };
+        for span in ctx.accept(&rule.matcher, &ctx.hits.rules[i], &ctx.hits.rule_exceptions[i], from_topic, Some(&state)) {
+            hits.push((rule, span));
+        }
+    }
+    hits.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(a.0.severity.cmp(&b.0.severity)).then(a.0.code.cmp(b.0.code)));
+
+    let utf16 = Utf16Index::new(text);
+    let findings: Vec<Finding> = hits.iter().map(|&(rule, span)| finding(text, &utf16, rule, span)).collect();
+    let counts = Counts {
+        error: findings.iter().filter(|f| f.severity == Severity::Error).count(),
+        warning: findings.iter().filter(|f| f.severity == Severity::Warning).count(),
+        info: findings.iter().filter(|f| f.severity == Severity::Info).count(),
+    };
+    let prohibited = hits.iter().any(|(r, _)| r.prohibits && r.severity == Severity::Error);
+    let empty = !text.chars().any(char::is_alphanumeric);
+    let verdict = classify::decide(&ctx, &utf16, &topic_spans, prohibited, empty, &counts);
+    Report {
+        lang: book.lang,
+        category: verdict.category,
+        empty,
+        summary: verdict.summary,
+        findings,
+        evidence: verdict.evidence,
+        subject_advice: verdict.advice,
+        subject_advice_reason: verdict.advice_reason,
+        critical_route_chosen: critical_route,
+        counts,
+        length: utf16.len(),
+    }
+}
+
+fn finding(text: &str, utf16: &Utf16Index, rule: &'static Rule, span: Span) -> Finding {
+    let matched = &text[span.start..span.end];
+    let capital = matched.chars().next().is_some_and(char::is_uppercase);
+    Finding {
+        rule: rule.code,
+        name: rule.name,
+        severity: rule.severity,
+        start: utf16.at(span.start),
+        end: utf16.at(span.end),
+        matched: matched.to_string(),
+        title: rule.title,
+        message: rule.message,
+        cite: rule.cite.clone(),
+        suggestions: rule.suggestions.iter().map(|s| match_case(s, capital)).collect(),
+    }
+}
+
+/// "Leave us a 5-star review" → "Share your honest opinion…": a suggestion replacing text that starts a
+/// sentence starts with a capital too.
+fn match_case(s: &str, capital: bool) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if capital && c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_string(),
+    }
+}

@@ -1,0 +1,90 @@
+//! Built-in detectors for things a phrase list cannot describe: links, e-mail addresses, phone
+//! numbers, emoji, HTML and blank-line runs. Each yields tagged candidates; rules in the rule book
+//! pick them up by tag (`detector = "link.external"`) and say what they mean and how bad they are.
+
+mod emails;
+mod layout;
+mod links;
+mod markup;
+mod phones;
+mod symbols;
+
+use crate::text::{Normalized, Span};
+
+/// A detected thing, as an original byte range and a tag such as `link.external` or `emoji`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    pub span: Span,
+    pub tag: &'static str,
+}
+
+/// Runs every detector. Order matters where two could claim the same text: an e-mail address is not
+/// also a link to its domain.
+pub fn run(original: &str, view: &Normalized) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let emails = emails::find(view);
+    out.extend(emails.iter().map(|&span| Candidate { span, tag: "email" }));
+    for c in links::find(original, view) {
+        if !emails.iter().any(|e| e.overlaps(&c.span)) {
+            out.push(c);
+        }
+    }
+    let taken: Vec<Span> = out.iter().map(|c| c.span).collect();
+    for span in phones::find(view) {
+        if !taken.iter().any(|t| t.overlaps(&span)) {
+            out.push(Candidate { span, tag: "phone" });
+        }
+    }
+    out.extend(symbols::find(original));
+    out.extend(markup::find(original).into_iter().map(|span| Candidate { span, tag: "markup" }));
+    out.extend(layout::find(original).into_iter().map(|span| Candidate { span, tag: "line-breaks" }));
+    out
+}
+
+/// Regex fragments shared by the link and e-mail detectors, written for the matching view.
+pub(crate) mod parts {
+    /// One domain label; the placeholder character may stand inside one (`amazon[tld]`).
+    pub const LABEL: &str = r"[\w\x{E000}](?:[\w\x{E000}-]*[\w\x{E000}])?";
+    /// A dot, including the spaced ("shop . com", "shop .com") and written ("shop dot com") evasions.
+    pub const DOT: &str = r"(?:\.|\s\.\s?|\sdot\s)";
+}
+
+/// Top-level domains that are also everyday words or abbreviations: a "domain" ending in one needs
+/// more evidence (a scheme, "www", a path) before we call it a link.
+pub(crate) fn tld_needs_evidence(tld: &str) -> bool {
+    matches!(
+        tld,
+        "at" | "be" | "by" | "in" | "is" | "it" | "me" | "my" | "no" | "so" | "to" | "us" | "do" | "go" | "am"
+            | "an" | "as" | "de" | "es" | "la" | "ms" | "mr" | "ad" | "pm" | "ie" | "eg" | "tv" | "cc" | "ca"
+            | "ph" | "id" | "im" | "ok" | "st" | "jr" | "vs" | "op" | "pl" | "ps" | "sa"
+            | "live" | "page" | "link" | "top" | "club" | "one" | "news" | "blog" | "email" | "world" | "life"
+            | "fun" | "today" | "sale" | "tech" | "pro" | "name" | "art" | "store" | "shop" | "online" | "site"
+            | "app" | "best" | "care" | "deals" | "gift" | "gifts" | "help" | "home" | "love" | "team" | "tips"
+            | "zone" | "work" | "style" | "support" | "review" | "reviews" | "photo" | "photos" | "plus" | "fit"
+    )
+}
+
+/// Whether `tld` is a real top-level domain we recognize (generic, or a country code).
+pub(crate) fn is_tld(tld: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "com", "net", "org", "info", "biz", "io", "co", "ai", "app", "dev", "shop", "store", "online", "site",
+        "xyz", "top", "club", "live", "link", "page", "blog", "website", "tech", "cc", "tv", "me", "ws", "eu",
+        "asia", "mobi", "pro", "name", "one", "news", "email", "world", "life", "fun", "today", "sale", "art",
+        "best", "care", "deals", "gift", "gifts", "help", "home", "love", "team", "tips", "zone", "work", "style",
+        "support", "review", "reviews", "photo", "photos", "plus", "fit", "global", "group", "company", "agency",
+        "digital", "solutions", "services", "market", "boutique", "fashion", "clothing", "shoes", "toys", "games",
+        "gov", "edu", "int", "mil", "ly", "gl", "gg", "gd", "ink", "icu", "vip", "buzz", "click", "space",
+    ];
+    GENERIC.contains(&tld) || (tld.len() == 2 && tld.bytes().all(|b| b.is_ascii_lowercase()) && is_country_code(tld))
+}
+
+fn is_country_code(cc: &str) -> bool {
+    const CC: &str = "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz \
+        ca cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et fi fj fk fm fo fr ga gb gd ge gf \
+        gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp \
+        kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf \
+        ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn \
+        so sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt \
+        za zm zw";
+    CC.split_ascii_whitespace().any(|c| c == cc)
+}

@@ -1,0 +1,108 @@
+//! Telephone numbers, told apart from what looks like one: Amazon order IDs (111-2223334-4445556),
+//! dates, prices, model and tracking numbers, ranges.
+
+use crate::text::{Normalized, Span};
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\+?\(?\d[\d().\s/-]*\d").expect("phone pattern compiles"))
+}
+
+/// Words that, just before a bare run of digits, say it is a phone number.
+const PHONE_WORDS: &[&str] = &[
+    "call", "phone", "tel", "mobile", "cell", "whatsapp", "text", "sms", "fax", "hotline", "telefon", "téléphone",
+    "teléfono", "telefono", "電話", "携帯", "número", "numero", "nummer", "number", "no", "ring", "dial",
+];
+
+pub fn find(view: &Normalized) -> Vec<Span> {
+    let text = &view.text;
+    let mut out = Vec::new();
+    for m in regex().find_iter(text) {
+        let s = m.as_str().trim_end_matches(['(', '/', '.', '-', ' ']);
+        let (start, end) = (m.start(), m.start() + s.len());
+        // Glued to letters or digits: part of a model number, SKU or word.
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '/')
+            || after.is_some_and(|c| c.is_alphanumeric() || c == '%' || c == '-')
+        {
+            continue;
+        }
+        if looks_like_phone(s, &text[..start]) {
+            out.push(view.to_original(start, end));
+        }
+    }
+    out
+}
+
+fn looks_like_phone(s: &str, before: &str) -> bool {
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    if !(7..=15).contains(&digits) {
+        return false;
+    }
+    let groups: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let seps: String = s.chars().filter(|c| !c.is_ascii_digit() && *c != ' ').collect();
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    // Amazon order IDs: 3-7-7.
+    if lens == [3, 7, 7] {
+        return false;
+    }
+    // Dates written with slashes or dots (12/25/2024, 25.12.2024, 2024-12-25).
+    if seps.contains('/') || is_date(&lens, &seps) {
+        return false;
+    }
+    // Prices and quantities: a currency sign or "x" right before.
+    let prev = before.trim_end();
+    if prev.ends_with(['$', '€', '£', '¥', '₹', '#']) || prev.ends_with("isbn") || prev.ends_with("isbn:") {
+        return false;
+    }
+    // Many one-digit groups are a list of numbers, not a phone number.
+    if groups.len() > 6 || groups.iter().skip(1).filter(|g| g.len() == 1).count() > 1 {
+        return false;
+    }
+    let plus = s.starts_with('+');
+    if groups.len() == 1 && !plus {
+        // A bare run of digits is a phone number only when the words before say so.
+        let tail: String = prev.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+        return (10..=12).contains(&digits) && PHONE_WORDS.iter().any(|w| tail.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w));
+    }
+    true
+}
+
+fn is_date(lens: &[usize], seps: &str) -> bool {
+    lens.len() == 3
+        && (seps.chars().all(|c| c == '.') || seps.chars().all(|c| c == '-'))
+        && matches!((lens[0], lens[1], lens[2]), (4, 1..=2, 1..=2) | (1..=2, 1..=2, 2 | 4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phones(s: &str) -> Vec<&str> {
+        find(&Normalized::new(s)).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn finds_phone_numbers() {
+        assert_eq!(phones("Call 555-123-4567 now"), ["555-123-4567"]);
+        assert_eq!(phones("call (555) 123-4567."), ["(555) 123-4567"]);
+        assert_eq!(phones("+44 20 7946 0958"), ["+44 20 7946 0958"]);
+        assert_eq!(phones("phone: 5551234567"), ["5551234567"]);
+        assert_eq!(phones("Ring 555.123.4567"), ["555.123.4567"]);
+    }
+
+    #[test]
+    fn ignores_look_alikes() {
+        assert!(phones("Order 111-2223334-4445556 shipped").is_empty());
+        assert!(phones("on 12/25/2024 or 2024-12-25 or 25.12.2024").is_empty());
+        assert!(phones("costs $1234567").is_empty());
+        assert!(phones("model XR-2000-15 and SKU AB1234567").is_empty());
+        assert!(phones("within 3-5 business days, 10 - 15 days").is_empty());
+        assert!(phones("tracking 9400111899223847563827").is_empty());
+        assert!(phones("1 2 3 4 5 6 7").is_empty());
+        assert!(phones("ID 1234567890").is_empty());
+    }
+}

@@ -1,0 +1,10 @@
+//! The matching engine: compiles a rule book once (one Aho-Corasick automaton for every phrase of the
+//! book, plus its regexes), scans a draft in one pass, and evaluates topics and rules on the hits.
+
+mod compile;
+mod conditions;
+mod scan;
+
+pub use compile::compiled;
+pub use conditions::{Context, TopicState};
+

@@ -1,0 +1,127 @@
+//! Sentence boundaries in the original text. Rules ask "is there a review request in the same
+//! sentence?" and the report explains a category by quoting sentences, so boundaries follow what a
+//! reader sees: terminal punctuation, blank lines, and line starts that begin something new (a
+//! capital, a bullet). A single line break inside a sentence, as in hard-wrapped templates, does not end it.
+
+use super::Span;
+
+pub struct Sentences {
+    spans: Vec<Span>,
+}
+
+impl Sentences {
+    pub fn split(text: &str) -> Self {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let next = iter.peek().map(|&(_, n)| n);
+            let end = i + c.len_utf8();
+            let boundary = match c {
+                '.' | '!' | '?' | ';' => next.is_none_or(|n| n.is_whitespace() || is_closing(n)),
+                '。' | '！' | '？' => true,
+                '\n' => line_break_ends_sentence(&text[end..]),
+                _ => false,
+            };
+            if boundary {
+                // Keep closing quotes and brackets with the sentence they close.
+                let mut cut = end;
+                while let Some(&(j, n)) = iter.peek() {
+                    if is_closing(n) || (c != '\n' && matches!(n, '.' | '!' | '?')) {
+                        cut = j + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                push_trimmed(text, start, cut, &mut spans);
+                start = cut;
+            }
+        }
+        push_trimmed(text, start, text.len(), &mut spans);
+        Sentences { spans }
+    }
+
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// The sentence holding original byte `at`, or the nearest one before it (between sentences there
+    /// is only white space).
+    pub fn index_of(&self, at: usize) -> Option<usize> {
+        match self.spans.partition_point(|s| s.start <= at) {
+            0 => (!self.spans.is_empty()).then_some(0),
+            n => Some(n - 1),
+        }
+    }
+
+    pub fn get(&self, index: usize) -> Span {
+        self.spans[index]
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '」' | '』' | '）')
+}
+
+/// A line break ends a sentence when a blank line follows, or when the next line starts like a new
+/// sentence or list item.
+fn line_break_ends_sentence(rest: &str) -> bool {
+    let trimmed = rest.trim_start_matches([' ', '\t', '\r']);
+    match trimmed.chars().next() {
+        None => true,
+        Some('\n') => true,
+        Some(c) => {
+            c.is_uppercase()
+                || matches!(c, '-' | '*' | '•' | '·' | '–' | '—' | '>' | '$' | '{' | '[' | '(')
+                || c.is_ascii_digit()
+                || !c.is_alphabetic() && !c.is_ascii_punctuation() && !c.is_whitespace()
+        }
+    }
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let body = piece.trim();
+    if !body.is_empty() {
+        spans.push(Span::new(start + lead, start + lead + body.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        Sentences::split(s).spans().iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_punctuation_and_blank_lines() {
+        assert_eq!(split("Hi there. How are you?  Fine!"), ["Hi there.", "How are you?", "Fine!"]);
+        assert_eq!(split("Dear Ann,\n\nYour order"), ["Dear Ann,", "Your order"]);
+        assert_eq!(split("please remove or edit\nyour feedback"), ["please remove or edit\nyour feedback"]);
+        assert_eq!(split("Thanks\nJoe"), ["Thanks", "Joe"]);
+        assert_eq!(split("He said \"stop.\" Then left."), ["He said \"stop.\"", "Then left."]);
+        assert_eq!(split("ありがとう。よろしく"), ["ありがとう。", "よろしく"]);
+        assert_eq!(split("Visit shop.com now"), ["Visit shop.com now"]);
+    }
+
+    #[test]
+    fn finds_the_sentence_of_an_offset() {
+        let s = Sentences::split("One. Two.");
+        assert_eq!(s.index_of(0), Some(0));
+        assert_eq!(s.index_of(4), Some(0));
+        assert_eq!(s.index_of(6), Some(1));
+        assert_eq!(Sentences::split("").index_of(0), None);
+    }
+}
