@@ -81,6 +81,8 @@ struct TopicSrc {
     label: String,
     #[serde(default = "yes")]
     substantive: bool,
+    #[serde(default)]
+    weak: bool,
     #[serde(flatten)]
     matcher: MatcherSrc,
     #[serde(default)]
@@ -189,8 +191,8 @@ fn emit_book(out: &mut String, ident: &str, b: &BookSrc, file: &str, codes_seen:
         if t.flag.is_empty() || t.pass.is_empty() {
             fail(&format!("{owner} needs examples: at least one `flag` and one `pass`"));
         }
-        writeln!(out, "    Topic {{ id: {:?}, category: {category}, label: {:?}, substantive: {}, matcher: {}, flag: {}, pass: {} }},",
-            t.id, t.label, t.substantive, matcher(&t.matcher, &format!("{file}: {owner}")), strs(&t.flag), strs(&t.pass)).unwrap();
+        writeln!(out, "    Topic {{ id: {:?}, category: {category}, label: {:?}, substantive: {}, weak: {}, matcher: {}, flag: {}, pass: {} }},",
+            t.id, t.label, t.substantive, t.weak, matcher(&t.matcher, &format!("{file}: {owner}")), strs(&t.flag), strs(&t.pass)).unwrap();
     }
     writeln!(out, "];").unwrap();
 

@@ -21,8 +21,9 @@ pub fn decide(ctx: &Context, utf16: &Utf16Index, topic_spans: &[Vec<Span>], proh
     let mut evidence = Vec::new();
     let mut critical_labels: Vec<&str> = Vec::new();
     let mut noncritical_labels: Vec<&str> = Vec::new();
+    let any_critical = book.topics.iter().zip(topic_spans).any(|(t, s)| t.category == Category::Critical && !s.is_empty());
     for (topic, spans) in book.topics.iter().zip(topic_spans) {
-        if spans.is_empty() || !topic.substantive {
+        if spans.is_empty() || !topic.substantive || (topic.weak && any_critical) {
             continue;
         }
         match topic.category {

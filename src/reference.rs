@@ -60,7 +60,11 @@ fn book_section(out: &mut String, book: &Book) {
          | topic | category | the draft … |\n|---|---|---|\n",
     );
     for t in book.topics {
-        let kind = if t.substantive { t.category.as_str().to_string() } else { format!("{} (pleasantry: decides nothing alone)", t.category.as_str()) };
+        let kind = match (t.substantive, t.weak) {
+            (false, _) => format!("{} (pleasantry: decides nothing)", t.category.as_str()),
+            (true, true) => format!("{} (only when nothing critical is present)", t.category.as_str()),
+            _ => t.category.as_str().to_string(),
+        };
         let _ = writeln!(out, "| `{}` | {} | {} |", t.id, kind, t.label);
     }
     out.push('\n');

@@ -40,6 +40,6 @@ mod tests {
     fn flags_three_or_more_breaks() {
         assert!(find("a\n\nb").is_empty());
         assert_eq!(find("a\n\n\nb"), [Span::new(1, 4)]);
-        assert_eq!(find("a\r\n \r\n\r\nb"), [Span::new(1, 9)]);
+        assert_eq!(find("a\r\n \r\n\r\nb"), [Span::new(1, 8)]);
     }
 }

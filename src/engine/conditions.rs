@@ -75,7 +75,7 @@ impl<'a> Context<'a> {
                     && !self.sentence_has(sentence, m.sentence_none)
             })
             .collect();
-        longest_non_overlapping(&mut spans);
+        merge_overlapping(&mut spans);
         spans
     }
 
@@ -118,17 +118,14 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Sorts by start and drops spans overlapping an earlier, longer one.
-fn longest_non_overlapping(spans: &mut Vec<Span>) {
+/// Sorts by start and merges overlapping spans: phrases of one rule that overlap ("could you please
+/// cancel the order" and "cancel the order from your account") are one problem, shown as one span.
+fn merge_overlapping(spans: &mut Vec<Span>) {
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
         match kept.last_mut() {
-            Some(last) if last.overlaps(&s) => {
-                if s.len() > last.len() {
-                    *last = s;
-                }
-            }
+            Some(last) if last.overlaps(&s) => last.end = last.end.max(s.end),
             _ => kept.push(s),
         }
     }

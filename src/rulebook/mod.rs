@@ -69,6 +69,9 @@ pub struct Topic {
     pub label: &'static str,
     /// False for pleasantries (thanks, greetings, offers of help) that do not make a message about anything.
     pub substantive: bool,
+    /// A weak non-critical topic describes a message only when nothing critical is in it: a delay notice
+    /// may mention that the order shipped without becoming a shipping confirmation.
+    pub weak: bool,
     pub matcher: Matcher,
     /// Examples in which the topic must be found (the marked span lies in the evidence sentence).
     pub flag: &'static [&'static str],

@@ -8,9 +8,10 @@ usage:
       Check message templates. A file holds one message, or several separated by lines of `---`.
       Prints each finding as FILE:LINE:COL with the line and carets; exits 1 if any message is
       prohibited, 0 otherwise.
-  msgguard check --jsonl [--subject TEXT] [--lang LANG]
+  msgguard check --jsonl [--full] [--subject TEXT] [--lang LANG]
       Read JSON Lines {\"id\": ..., \"text\": \"...\", \"subject\": \"...\"} from standard input and write
-      one JSON line per input: {\"id\", \"category\", \"findings\", \"subject_advice\"} (UTF-16 offsets).
+      one JSON line per input: {\"id\", \"category\", \"findings\", \"subject_advice\"} (UTF-16 offsets);
+      with --full, the whole report (evidence, summary, advice reason) as the extension sees it.
   msgguard rules [--markdown]
       List the rules, or print the full rule reference (docs/rules.md).
   msgguard explain CODE
@@ -21,7 +22,7 @@ pub enum Command {
     Help,
     Version,
     Check { files: Vec<String>, options: Options, color: bool },
-    CheckJsonl { options: Options },
+    CheckJsonl { options: Options, full: bool },
     Rules { markdown: bool },
     Explain { code: String },
 }
@@ -51,11 +52,13 @@ fn parse_check(rest: &[String]) -> Result<Command, String> {
     let mut files = Vec::new();
     let mut jsonl = false;
     let mut color = false;
+    let mut full = false;
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--jsonl" => jsonl = true,
             "--color" => color = true,
+            "--full" => full = true,
             "--critical-reason" => options.critical_reason = true,
             "--opted-out" => options.opted_out = true,
             "--subject" => options.subject = Some(it.next().ok_or("--subject needs a value")?.clone()),
@@ -66,7 +69,7 @@ fn parse_check(rest: &[String]) -> Result<Command, String> {
         }
     }
     match (jsonl, files.is_empty()) {
-        (true, true) => Ok(Command::CheckJsonl { options }),
+        (true, true) => Ok(Command::CheckJsonl { options, full }),
         (true, false) => Err("--jsonl reads standard input; do not name files with it".into()),
         (false, true) => Err("'check' needs at least one FILE (or --jsonl to read standard input)".into()),
         (false, false) => Ok(Command::Check { files, options, color }),

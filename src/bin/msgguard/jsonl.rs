@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-pub fn run(defaults: &Options) -> ExitCode {
+pub fn run(defaults: &Options, full: bool) -> ExitCode {
     let stdin = io::stdin();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = false;
@@ -23,7 +23,7 @@ pub fn run(defaults: &Options) -> ExitCode {
             continue;
         }
         let reply = match serde_json::from_str::<Value>(&line) {
-            Ok(v) => answer(&v, defaults),
+            Ok(v) => answer(&v, defaults, full),
             Err(e) => json!({"id": null, "line": n + 1, "error": format!("not JSON: {e}")}),
         };
         failed |= reply.get("error").is_some();
@@ -39,7 +39,7 @@ pub fn run(defaults: &Options) -> ExitCode {
     }
 }
 
-fn answer(v: &Value, defaults: &Options) -> Value {
+fn answer(v: &Value, defaults: &Options, full: bool) -> Value {
     let id = v.get("id").cloned().unwrap_or(Value::Null);
     let Some(text) = v.get("text").and_then(Value::as_str) else {
         return json!({"id": id, "error": "each line needs a \"text\" string"});
@@ -52,6 +52,13 @@ fn answer(v: &Value, defaults: &Options) -> Value {
         options.lang = Some(l.to_string());
     }
     let report = analyze(text, &options);
+    if full {
+        let mut whole = serde_json::to_value(&report).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut whole {
+            map.insert("id".into(), id);
+        }
+        return whole;
+    }
     let findings: Vec<Value> = report
         .findings
         .iter()

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         args::Command::Check { files, options, color } => human::check_files(&files, &options, color),
-        args::Command::CheckJsonl { options } => jsonl::run(&options),
+        args::Command::CheckJsonl { options, full } => jsonl::run(&options, full),
         args::Command::Rules { markdown } => {
             if markdown {
                 print!("{}", msgguard::reference::markdown());
