@@ -1,0 +1,86 @@
+// @ts-check
+/**
+ * Loads the analyzer for the content script. First choice: the WebAssembly module right here (fast,
+ * synchronous once loaded). Chromium refuses WebAssembly in content scripts on pages whose CSP lacks
+ * 'wasm-unsafe-eval' (an empty CompileError); then the same module runs in the background (service
+ * worker in Chrome, background scripts in Firefox) and is asked by message. If both fail, `load` rejects
+ * and the caller shows "unavailable".
+ * @module
+ */
+
+import { api } from './browser.js';
+
+/** @typedef {import('../ui/types.js').Report} Report */
+/** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
+
+/**
+ * @typedef {object} Analyzer
+ * @property {'local' | 'background'} path
+ * @property {(text: string, options?: AnalyzeOptions) => Promise<Report>} analyze
+ * @property {string} [error]  why the local path was not used
+ */
+
+const BACKGROUND_TIMEOUT_MS = 5000;
+
+/** @param {unknown} r @returns {r is Report} */
+function looksLikeReport(r) {
+  return typeof r === 'object' && r !== null && typeof (/** @type {any} */ (r).category) === 'string'
+    && Array.isArray(/** @type {any} */ (r).findings);
+}
+
+/** @returns {Promise<Analyzer>} */
+async function loadLocal() {
+  /** @type {any} */
+  const mod = await import(api.runtime.getURL('pkg/msgguard.js'));
+  await mod.default({ module_or_path: api.runtime.getURL('pkg/msgguard_bg.wasm') });
+  mod.warm_up();
+  const probe = mod.analyze('', {});
+  if (!looksLikeReport(probe)) throw new Error('the analyzer answered with something else than a report');
+  return {
+    path: 'local',
+    analyze: async (text, options) => mod.analyze(text, options ?? {}),
+  };
+}
+
+/**
+ * @param {string} text
+ * @param {AnalyzeOptions} [options]
+ * @returns {Promise<Report>}
+ */
+async function askBackground(text, options) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the background analyzer did not answer')), BACKGROUND_TIMEOUT_MS);
+  });
+  try {
+    const answer = await Promise.race([api.runtime.sendMessage({ type: 'analyze', text, options: options ?? {} }), timeout]);
+    if (answer && answer.ok && looksLikeReport(answer.report)) return answer.report;
+    throw new Error(answer?.error ?? 'the background analyzer failed');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** @returns {Promise<Analyzer>} */
+async function loadBackground() {
+  await askBackground('', {});
+  return { path: 'background', analyze: askBackground };
+}
+
+/**
+ * @param {{prefer?: 'local' | 'background'}} [opts]
+ * @returns {Promise<Analyzer>}
+ */
+export async function loadAnalyzer(opts = {}) {
+  let localError = '';
+  if (opts.prefer !== 'background') {
+    try {
+      return await loadLocal();
+    } catch (e) {
+      localError = String(/** @type {any} */ (e)?.message ?? e) || /** @type {any} */ (e)?.name || 'error';
+    }
+  }
+  const bg = await loadBackground();
+  return { ...bg, error: localError };
+}

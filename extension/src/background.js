@@ -1,0 +1,49 @@
+// @ts-check
+/**
+ * Background analyzer (Chrome: module service worker; Firefox: background script module). Used when the
+ * page's CSP keeps WebAssembly out of the content script. Answers only {type: 'analyze', text, options}
+ * from this extension's content script on a Seller Central page (see protocol.js).
+ * @module
+ */
+
+// @ts-ignore -- dist/<browser>/pkg/ is written by build.sh (wasm-bindgen) and extension/build.mjs
+import init, { analyze, warm_up } from '../pkg/msgguard.js';
+import { api } from './browser.js';
+import { validateRequest } from './protocol.js';
+
+/** @type {Promise<void> | null} */
+let ready = null;
+
+function load() {
+  if (!ready) {
+    ready = init({ module_or_path: api.runtime.getURL('pkg/msgguard_bg.wasm') }).then(() => {
+      warm_up();
+    });
+    ready.catch(() => {
+      ready = null; // try again on the next message
+    });
+  }
+  return /** @type {Promise<void>} */ (ready);
+}
+
+// Registered synchronously at the top level, so a message wakes the service worker and is delivered.
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const v = validateRequest(message, sender, api.runtime.id);
+  if (!v.ok) {
+    sendResponse({ ok: false, error: v.error });
+    return false;
+  }
+  load().then(
+    () => {
+      try {
+        sendResponse({ ok: true, report: analyze(v.request.text, v.request.options) });
+      } catch (e) {
+        sendResponse({ ok: false, error: String(e) });
+      }
+    },
+    (e) => sendResponse({ ok: false, error: `the analyzer could not load: ${e}` }),
+  );
+  return true; // answered asynchronously
+});
+
+load().catch(() => {});

@@ -1,0 +1,208 @@
+// @ts-check
+/**
+ * The content script proper (an ES module, imported by content.js). Finds the message form, mounts the
+ * shared DOM layer (extension/ui/guard.js) on it, keeps it attached while the page renders late, replaces
+ * the form or navigates as a single-page app, and guards the Send button.
+ *
+ * Everything the extension adds to the page is one <msgguard-root> element (createHost) whose
+ * attributes say, for support and tests: data-analyzer (local | background | unavailable | loading),
+ * data-form (katal | legacy | inbox | none), data-attachments (how many times a form was attached).
+ * @module
+ */
+
+import { createHost, mountGuard } from '../ui/guard.js';
+import { api } from './browser.js';
+import { loadAnalyzer } from './analyzer.js';
+import { findMessageForm, formPending, isMessagingPage, shadowRootsOf } from './page/seller-central.js';
+import { installSendGuard } from './send-guard.js';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, loadSettings, migrate } from './settings.js';
+import { t } from './i18n.js';
+
+/** @typedef {import('../ui/types.js').Report} Report */
+/** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
+/** @typedef {import('./page/seller-central.js').MessageForm} MessageForm */
+
+const SCAN_INTERVAL_MS = 150; // at most one full scan for the form this often
+const PENDING_RETRY_MS = 250; // a Katal component not upgraded yet: look again
+const PENDING_RETRIES = 40;
+
+let started = false;
+
+/**
+ * @param {{doc?: Document, prefer?: 'local' | 'background'}} [opts]
+ */
+export function start(opts = {}) {
+  if (started) return;
+  started = true;
+  const doc = opts.doc ?? document;
+  const win = /** @type {Window} */ (doc.defaultView);
+
+  /** Mutable: the UI reads it when asking; storage changes update it in place. */
+  const settings = { confirmSend: DEFAULT_SETTINGS.confirmSend };
+  loadSettings(api.storage.local).then((s) => {
+    settings.confirmSend = s.confirmSend;
+  });
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) settings.confirmSend = migrate(changes[SETTINGS_KEY].newValue).confirmSend;
+  });
+
+  /** @type {'loading' | 'local' | 'background' | 'unavailable'} */
+  let analyzerState = 'loading';
+  const analyzer = loadAnalyzer({ prefer: opts.prefer });
+  analyzer.then(
+    (a) => {
+      analyzerState = a.path;
+      if (a.error) console.info(`[Message Guard] WebAssembly is not allowed in this page's content scripts (${a.error}); using the background analyzer.`);
+      markHost();
+    },
+    (e) => {
+      analyzerState = 'unavailable';
+      console.warn('[Message Guard] the checker could not load:', e);
+      markHost();
+      current?.guard.setUnavailable(t('mg_unavailable_detail'));
+    },
+  );
+
+  /** The text of the latest completed analysis and its report (for the Send check). */
+  /** @type {{text: string, report: Report} | null} */
+  let last = null;
+
+  /**
+   * @param {string} text
+   * @param {AnalyzeOptions} [options]
+   */
+  const analyze = async (text, options) => {
+    const a = await analyzer;
+    const report = await a.analyze(text, options);
+    last = { text, report };
+    return report;
+  };
+
+  /** @type {{host: HTMLElement, root: ShadowRoot} | null} */
+  let hostParts = null;
+  let attachments = 0;
+
+  function ensureHost() {
+    if (!hostParts || !hostParts.host.isConnected) {
+      hostParts?.host.remove();
+      hostParts = createHost(doc);
+    }
+    return hostParts;
+  }
+
+  function markHost() {
+    if (!hostParts) return;
+    const h = hostParts.host;
+    h.setAttribute('data-analyzer', analyzerState);
+    h.setAttribute('data-form', current?.form.kind ?? 'none');
+    h.setAttribute('data-attachments', String(attachments));
+  }
+
+  /**
+   * @typedef {object} Attachment
+   * @property {MessageForm} form
+   * @property {ReturnType<typeof mountGuard>} guard
+   * @property {{destroy(): void}} sendGuard
+   * @property {MutationObserver} innerObserver  watches the shadow roots around the field
+   */
+  /** @type {Attachment | null} */
+  let current = null;
+
+  /** @param {MessageForm} form */
+  function attach(form) {
+    const { root } = ensureHost();
+    const guard = mountGuard({
+      field: form.field,
+      root,
+      panelAnchor: form.panelAnchor,
+      analyze,
+      reasons: form.reasons,
+      t,
+      ruleUrl: (code) => api.runtime.getURL(`reference.html#${encodeURIComponent(code.toLowerCase())}`),
+      settings,
+    });
+    if (analyzerState === 'unavailable') guard.setUnavailable(t('mg_unavailable_detail'));
+
+    const sendGuard = installSendGuard({
+      win,
+      form,
+      enabled: () => settings.confirmSend && analyzerState !== 'unavailable',
+      // Re-analyzes the current text and asks only if it is prohibited (extension/ui/guard.js).
+      confirm: () => (typeof guard.confirmSend === 'function' ? guard.confirmSend() : Promise.resolve(true)),
+      draftState() {
+        if (analyzerState === 'unavailable') return 'unknown';
+        if (!last || last.text !== form.field.value) return 'stale';
+        return last.report.category === 'prohibited' ? 'prohibited' : 'ok';
+      },
+    });
+
+    // A MutationObserver on the document does not see inside shadow roots: watch the ones around the
+    // field, so a component that swaps its inner textarea is noticed too.
+    const innerObserver = new MutationObserver(schedule);
+    for (const sr of shadowRootsOf(form)) innerObserver.observe(sr, { childList: true, subtree: true });
+
+    current = { form, guard, sendGuard, innerObserver };
+    attachments++;
+    markHost();
+  }
+
+  function detach() {
+    if (!current) return;
+    const c = current;
+    current = null;
+    c.innerObserver.disconnect();
+    c.sendGuard.destroy();
+    try {
+      c.guard.destroy();
+    } catch (e) {
+      console.warn('[Message Guard] detach:', e);
+    }
+    markHost();
+  }
+
+  let lastUrl = doc.location.href;
+  let lastScan = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  let pendingRetries = 0;
+
+  function schedule() {
+    if (timer !== undefined) return;
+    const wait = current ? 0 : Math.max(0, lastScan + SCAN_INTERVAL_MS - Date.now());
+    timer = setTimeout(check, wait);
+  }
+
+  function check() {
+    timer = undefined;
+    const url = doc.location.href;
+    const urlChanged = url !== lastUrl;
+    lastUrl = url;
+    if (!isMessagingPage(doc.location)) {
+      detach();
+      return;
+    }
+    if (current && current.form.field.isConnected && hostParts?.host.isConnected) {
+      if (urlChanged) {
+        // Same field, new conversation or order: re-read reasons and re-analyze.
+        current.guard.refresh();
+      }
+      return;
+    }
+    detach();
+    lastScan = Date.now();
+    const form = findMessageForm(doc);
+    if (form) {
+      pendingRetries = 0;
+      attach(form);
+    } else if (formPending(doc) && pendingRetries < PENDING_RETRIES) {
+      pendingRetries++;
+      timer = setTimeout(check, PENDING_RETRY_MS);
+    }
+  }
+
+  const observer = new MutationObserver(schedule);
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  win.addEventListener('popstate', schedule);
+  win.addEventListener('pageshow', schedule);
+  check();
+}
