@@ -1,0 +1,174 @@
+// The shipped module (dist/pkg: wasm-bindgen output after wasm-opt) loaded in real browsers:
+// headless Debian Chromium through Playwright and Firefox ESR through Selenium + geckodriver.
+// Checks that it loads from a plain static server, that every finding satisfies
+// text.slice(start, end) === match (emoji and CJK before the match included), the categories,
+// and that bad options throw an Error with a clear message and leave the module usable.
+//
+//   ./build.sh build && node --test tests/wasm/
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../tools/serve.mjs';
+import { launchChromium, launchFirefox } from './browsers.mjs';
+
+const PKG = fileURLToPath(new URL('../../dist/pkg/', import.meta.url));
+
+// The page imports the module the way the extension and the test page do, and exposes it.
+const PAGE = `<!doctype html><meta charset="utf-8"><title>msgguard pkg test</title>
+<script type="module">
+  try {
+    const m = await import('/msgguard.js');
+    await m.default({ module_or_path: '/msgguard_bg.wasm' });
+    window.msgguard = m;
+  } catch (e) {
+    window.msgguardLoadError = String(e && e.stack || e);
+  }
+</script>`;
+
+/** The drafts; `spans` maps a rule to the text it must flag (its start is found with JS indexOf). */
+const CASES = [
+  { name: 'ascii review request', text: 'Please leave a positive review.', category: 'prohibited', spans: { RV001: 'positive review' } },
+  {
+    name: 'emoji before the matches',
+    text: '😀😀 Thanks! Please leave a 5-star review at www.myshop.com',
+    category: 'prohibited',
+    spans: { FM001: '😀😀', RV001: '5-star', CT001: 'www.myshop.com' },
+  },
+  {
+    name: 'CJK before the matches',
+    text: 'ご注文ありがとうございます。詳細は www.myshop.com をご覧ください。Please leave a positive review.',
+    category: 'prohibited',
+    spans: { CT001: 'www.myshop.com', RV001: 'positive review' },
+  },
+  {
+    name: 'astral CJK and a ZWJ emoji before the match',
+    text: '𠀀𠀁 漢字 👨‍👩‍👧 café: write to support@mycompany.com',
+    category: 'prohibited',
+    spans: { CT004: 'support@mycompany.com' },
+  },
+  {
+    name: 'critical with the critical subject',
+    text: 'Which font would you like for the engraving?',
+    options: { subject: 'Additional Information Required' },
+    category: 'critical',
+    spans: {},
+  },
+  { name: 'non-critical thanks', text: 'Thank you for your order!', options: null, category: 'noncritical', spans: {} },
+  { name: 'empty draft', text: '', category: 'noncritical', empty: true, spans: {} },
+];
+
+const BAD_OPTIONS = [{ critical_reason: 'yes' }, 42, 'Additional Information Required', { subject: 7 }];
+
+/** Runs in the page: waits for the module, analyzes every case, tries the bad options. */
+async function probe({ cases, bad }) {
+  const deadline = Date.now() + 30000;
+  while (!window.msgguard && !window.msgguardLoadError && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!window.msgguard) return { loadError: window.msgguardLoadError || 'timed out loading /msgguard.js' };
+  const m = window.msgguard;
+  m.warm_up();
+  m.warm_up('en');
+  const out = { version: m.version(), cases: [], bad: [] };
+  for (const c of cases) {
+    const r = 'options' in c ? m.analyze(c.text, c.options) : m.analyze(c.text);
+    out.cases.push({
+      name: c.name,
+      jsLength: c.text.length,
+      report: JSON.parse(JSON.stringify(r)),
+      // Realm-independent (Firefox runs WebDriver scripts in another global): a plain object's
+      // prototype is an Object.prototype, whose own prototype is null.
+      plain: Object.prototype.toString.call(r) === '[object Object]' && Object.getPrototypeOf(Object.getPrototypeOf(r)) === null,
+      sliced: r.findings.map((f) => c.text.slice(f.start, f.end)),
+      expectedStarts: Object.fromEntries(Object.entries(c.spans).map(([rule, s]) => [rule, c.text.indexOf(s)])),
+    });
+  }
+  for (const options of bad) {
+    try {
+      const r = m.analyze('Hello there.', options);
+      out.bad.push({ options: JSON.stringify(options), threw: false, category: r && r.category });
+    } catch (e) {
+      out.bad.push({ options: JSON.stringify(options), threw: true, isError: e instanceof window.Error || Object.prototype.toString.call(e) === '[object Error]', message: String(e && e.message) });
+    }
+  }
+  out.afterBad = m.analyze('Please leave a positive review.').category;
+  const rules = m.rules();
+  out.rules = Array.isArray(rules) ? rules.length : Object.keys(rules || {}).length;
+  return out;
+}
+
+function check(out, browser) {
+  assert.ok(!out.loadError, `${browser}: the module did not load: ${out.loadError}`);
+  assert.match(out.version, /^\d+\.\d+\.\d+/, `${browser}: version()`);
+  assert.ok(out.rules > 0, `${browser}: rules() is empty`);
+  for (const [i, c] of out.cases.entries()) {
+    const want = CASES[i];
+    const r = c.report;
+    const where = `${browser}, ${c.name}`;
+    assert.ok(c.plain, `${where}: the report is not a plain object`);
+    assert.equal(r.category, want.category, `${where}: category (summary: ${r.summary})`);
+    assert.equal(r.length, c.jsLength, `${where}: length must be the JS string length (UTF-16)`);
+    assert.equal(r.empty, Boolean(want.empty), `${where}: empty`);
+    for (const [j, f] of r.findings.entries()) {
+      assert.equal(c.sliced[j], f.match, `${where}: ${f.rule}: text.slice(${f.start}, ${f.end}) !== match`);
+      assert.ok(['error', 'warning', 'info'].includes(f.severity), `${where}: ${f.rule}: severity ${f.severity}`);
+    }
+    for (const [rule, text] of Object.entries(want.spans)) {
+      const f = r.findings.find((x) => x.rule === rule);
+      assert.ok(f, `${where}: no ${rule} finding; got ${JSON.stringify(r.findings.map((x) => [x.rule, x.match]))}`);
+      assert.equal(f.match, text, `${where}: ${rule} match`);
+      assert.equal(f.start, c.expectedStarts[rule], `${where}: ${rule} start (JS indexOf)`);
+      assert.equal(f.end, f.start + text.length, `${where}: ${rule} end`);
+    }
+  }
+  assert.equal(out.bad.length, BAD_OPTIONS.length);
+  for (const b of out.bad) {
+    assert.ok(b.threw, `${browser}: analyze(text, ${b.options}) should throw, returned category ${b.category}`);
+    assert.ok(b.isError, `${browser}: analyze(text, ${b.options}) threw a non-Error`);
+    assert.match(b.message, /bad options/i, `${browser}: unclear message for ${b.options}: ${b.message}`);
+  }
+  assert.equal(out.afterBad, 'prohibited', `${browser}: the module must keep working after a bad call`);
+}
+
+describe('dist/pkg in browsers', () => {
+  let site;
+  before(async () => {
+    assert.ok(existsSync(PKG + 'msgguard.js') && existsSync(PKG + 'msgguard_bg.wasm'), `${PKG} is not built: run ./build.sh build`);
+    site = await serve(PKG, { pages: { '/': PAGE, '/favicon.ico': '' } });
+  });
+  after(() => site?.close());
+
+  test('the server sends the module as application/wasm', async () => {
+    const res = await fetch(new URL('msgguard_bg.wasm', site.url));
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/wasm');
+    await res.arrayBuffer();
+  });
+
+  test('Chromium (Playwright)', { timeout: 120_000 }, async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+      await page.goto(site.url);
+      check(await page.evaluate(probe, { cases: CASES, bad: BAD_OPTIONS }), 'Chromium');
+      assert.deepEqual(errors, [], 'Chromium: errors on the page console');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('Firefox ESR (Selenium + geckodriver)', { timeout: 120_000 }, async () => {
+    const driver = await launchFirefox();
+    try {
+      await driver.get(site.url);
+      check(await driver.executeScript(probe, { cases: CASES, bad: BAD_OPTIONS }), 'Firefox');
+    } finally {
+      await driver.quit();
+    }
+  });
+});
