@@ -6,7 +6,7 @@
  *
  * Everything the extension adds to the page is one <msgguard-root> element (createHost) whose
  * attributes say, for support and tests: data-analyzer (local | background | unavailable | loading),
- * data-form (katal | legacy | inbox | none), data-attachments (how many times a form was attached).
+ * data-form (katal | legacy | plain | none), data-attachments (how many times a form was attached).
  * @module
  */
 

@@ -308,7 +308,7 @@ function selectReasons(select) {
 
 /**
  * @typedef {object} MessageForm
- * @property {'katal' | 'legacy' | 'inbox'} kind
+ * @property {'katal' | 'legacy' | 'plain'} kind  plain: the inbox reply box, or a form without a subject list
  * @property {HTMLTextAreaElement} field      the real textarea (maybe inside shadow roots)
  * @property {Element} container              the form's outermost known element (replaced → re-attach)
  * @property {Element} panelAnchor            what the panel is placed beside
@@ -360,18 +360,16 @@ function findKatalForm(doc) {
 function findLegacyForm(doc) {
   const candidates = /** @type {HTMLTextAreaElement[]} */ ([...doc.querySelectorAll('textarea')]).filter((t) => !t.disabled && !t.readOnly && isRendered(t));
   for (const field of candidates) {
-    const container = field.closest('form') ?? field.closest('#ayb-contact-buyer, [class*=contact-buyer], [id*=contact]') ?? field.parentElement;
+    const container = field.closest('form') ?? field.closest('#ayb-contact-buyer, [class*=contact-buyer]') ?? field.parentElement;
     if (!container) continue;
-    const selects = /** @type {HTMLSelectElement[]} */ ([...container.querySelectorAll('select')]);
-    const select = selects.find((s) => [...s.options].some((o) => isCriticalLabel(o.text) || isCriticalLabel(o.value)))
-      ?? selects.find((s) => /subject|reason|betreff|objet|asunto|oggetto|件名/i.test(`${s.name} ${s.id} ${s.getAttribute('aria-label') ?? ''}`))
-      ?? null;
+    const select = subjectSelect(container);
+    if (!select) continue;
     return {
       kind: 'legacy',
       field,
       container,
       panelAnchor: field,
-      reasons: select ? selectReasons(select) : NO_REASONS,
+      reasons: selectReasons(select),
       sendButtonIn: (path) => submitIn(path, container) ?? sendByLabel(path, container),
       succeeded: () => successShowing(doc),
     };
@@ -380,11 +378,24 @@ function findLegacyForm(doc) {
 }
 
 /**
- * The inbox reply box: a plain textarea, no contact reason.
+ * The subject (or contact reason) list of the older form: the `<select>` that offers the critical subject,
+ * else one named like a subject.
+ * @param {Element} container
+ */
+function subjectSelect(container) {
+  const selects = /** @type {HTMLSelectElement[]} */ ([...container.querySelectorAll('select')]);
+  return selects.find((s) => [...s.options].some((o) => isCriticalLabel(o.text) || isCriticalLabel(o.value)))
+    ?? selects.find((s) => /subject|reason|betreff|objet|asunto|oggetto|assunto|onderwerp|ämne|temat|konu|件名/i.test(`${s.name} ${s.id} ${s.getAttribute('aria-label') ?? ''}`))
+    ?? null;
+}
+
+/**
+ * A plain message box (the inbox reply, or a contact form without a subject list): the largest visible
+ * textarea, no contact reason.
  * @param {Document} doc
  * @returns {MessageForm | null}
  */
-function findInboxReply(doc) {
+function findPlainField(doc) {
   const fields = /** @type {HTMLTextAreaElement[]} */ (deepQueryAll(doc, 'textarea'))
     .filter((t) => !t.disabled && !t.readOnly && isRendered(t))
     .sort((a, b) => area(b) - area(a));
@@ -398,7 +409,7 @@ function findInboxReply(doc) {
     if (findSendByLabel(e)) break;
   }
   return {
-    kind: 'inbox',
+    kind: 'plain',
     field,
     container,
     panelAnchor: field,
@@ -470,8 +481,7 @@ function successShowing(doc) {
 export function findMessageForm(doc = document) {
   const loc = doc.location;
   if (!loc || !isMessagingPage(loc)) return null;
-  if (CONTACT_PATH.test(loc.pathname)) return findKatalForm(doc) ?? findLegacyForm(doc);
-  if (INBOX_PATH.test(loc.pathname)) return findKatalForm(doc) ?? findLegacyForm(doc) ?? findInboxReply(doc);
+  if (CONTACT_PATH.test(loc.pathname) || INBOX_PATH.test(loc.pathname)) return findKatalForm(doc) ?? findLegacyForm(doc) ?? findPlainField(doc);
   // Other messaging pages (e.g. /messaging/reviews, a fixed template): only an obvious form counts.
   return findKatalForm(doc) ?? findLegacyForm(doc);
 }

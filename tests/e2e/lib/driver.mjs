@@ -1,0 +1,17 @@
+// The small surface the scenarios need from a browser driver (Playwright or WebDriver).
+/**
+ * @typedef {object} Driver
+ * @property {'chromium' | 'firefox'} name
+ * @property {string} [extensionOrigin]
+ * @property {string} [addonId]
+ * @property {string[]} consoleLines
+ * @property {(url: string) => Promise<void>} goto
+ * @property {<A, R>(fn: (arg: A) => R, arg?: A) => Promise<Awaited<R>>} evaluate  runs in the page's main world
+ * @property {(x: number, y: number) => Promise<void>} click  a real mouse click at viewport CSS pixels
+ * @property {(text: string) => Promise<void>} type  real key presses into the focused element
+ * @property {(key: string) => Promise<void>} press   'Mod+z' (undo), 'End', 'Control+End'
+ * @property {(width: number, height: number) => Promise<void>} setViewport
+ * @property {(path: string) => Promise<void>} screenshot
+ * @property {() => Promise<void>} close
+ */
+export {};
