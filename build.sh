@@ -373,16 +373,16 @@ typecheck() {
 }
 
 run_tests() {
-  phase "test: cargo test (native unit and rule-book tests)" \
+  phase "test: cargo test (native, rule books)" \
     "A failing native test: see its assertion above; cargo test NAME reruns one." \
     cargo test "${CARGO_LOCKED[@]}"
   phase "test: wasm-bindgen-test in headless Chromium" \
-    "Rerun: CHROMEDRIVER=$CHROMEDRIVER_BIN WASM_BINDGEN_TEST_WEBDRIVER_JSON=webdriver-chromium.json cargo test --target $WASM_TARGET --test web" \
+    "Rerun: CHROMEDRIVER=$CHROMEDRIVER_BIN WASM_BINDGEN_TEST_WEBDRIVER_JSON=webdriver-chromium.json cargo test --target $WASM_TARGET --test web. A compile error in src/bin? cargo builds the package's binaries for its integration tests, so the CLI must compile for $WASM_TARGET too." \
     wasm_browser_test chromium
   phase "test: wasm-bindgen-test in headless Firefox" \
     "Rerun: GECKODRIVER=$GECKODRIVER WASM_BINDGEN_TEST_WEBDRIVER_JSON=webdriver-firefox.json cargo test --target $WASM_TARGET --test web" \
     wasm_browser_test firefox
-  phase "test: shipped module dist/pkg in Chromium and Firefox (tests/wasm)" \
+  phase "test: dist/pkg in Chromium and Firefox (tests/wasm)" \
     "Rerun: node --test tests/wasm/" \
     node_tests tests/wasm
   phase "test: wasm size (gzip budget $WASM_GZ_BUDGET bytes)" \
