@@ -378,6 +378,13 @@ export function mountGuard(options) {
     panel.hidden = !r.rendered;
     if (r.rendered) placePanel(r);
     if (!card.hidden) placeCard(r);
+
+    // a hook for tests: the report on screen is for the current text and its boxes are drawn
+    const settled = !!shown && !measurePending && measuredFor === shown.report && shown.text === lastValue && !composing;
+    const flag = settled ? 'true' : 'false';
+    if (panel.dataset.settled !== flag) panel.dataset.settled = flag;
+    const length = shown ? String(shown.text.length) : '';
+    if (panel.dataset.length !== length) panel.dataset.length = length;
   }
 
   /** @param {Finding[]} findings */
@@ -629,9 +636,16 @@ export function mountGuard(options) {
   /** @param {Report} report */
   function renderFindings(report) {
     const list = report.findings;
-    const key = list.map((f) => `${f.rule}:${f.start}:${f.end}:${f.match}`).join('|') + '#' + activeIndex;
+    const key = list.map((f) => `${f.rule}:${f.start}:${f.end}:${f.match}`).join('|');
     findingsEl.hidden = report.empty;
-    if (key === findingsKey) return;
+    if (key === findingsKey) {
+      // same list: only the expanded state changes, in place (keeps focus on the button)
+      for (const b of Array.from(findingsList.querySelectorAll('[data-action="open-finding"]'))) {
+        const expanded = String(Number(/** @type {HTMLElement} */ (b).dataset.index) === activeIndex);
+        if (b.getAttribute('aria-expanded') !== expanded) b.setAttribute('aria-expanded', expanded);
+      }
+      return;
+    }
     findingsKey = key;
     findingsTitle.textContent = t('mg_findings_heading') + (list.length ? ` (${list.length})` : '');
     const focusedIdx = findingsList.contains(root.activeElement) ? Number(/** @type {HTMLElement} */ (root.activeElement).dataset.index) : -1;
@@ -910,11 +924,16 @@ export function mountGuard(options) {
     if (b.y < top || b.y + b.h > top + ch) field.scrollTop = Math.max(0, b.y - ch / 3);
   }
 
-  /** Which finding's underline is at this viewport point (from the last frame's layout). @param {number} x @param {number} y */
+  /**
+   * Which finding's underline is at this viewport point. Reads the field's position now (a click is
+   * rare, and the page may have scrolled since the last frame).
+   * @param {number} x @param {number} y
+   */
   function hitTest(x, y) {
-    if (!shown || !lastOrigin.visible || measuredFor !== shown.report) return -1;
-    const lx = x - lastOrigin.ox;
-    const ly = y - lastOrigin.oy;
+    if (!shown || measuredFor !== shown.report) return -1;
+    const rect = field.getBoundingClientRect();
+    const lx = x - (rect.left + field.clientLeft - field.scrollLeft);
+    const ly = y - (rect.top + field.clientTop - field.scrollTop);
     for (let i = 0; i < measured.length; i++) {
       for (const b of measured[i]) {
         if (lx >= b.x - 1 && lx <= b.x + b.w + 1 && ly >= b.y - 1 && ly <= b.y + b.h + 2) return i;

@@ -1,0 +1,45 @@
+// @ts-check
+/**
+ * Loads the analyzer (dist/pkg, copied to ./pkg/ by build.mjs) once per page.
+ * @module
+ */
+
+/** @typedef {import('./ui/types.js').Report} Report */
+/** @typedef {import('./ui/types.js').RuleBook} RuleBook */
+/** @typedef {import('./ui/types.js').AnalyzeOptions} AnalyzeOptions */
+
+/**
+ * The wasm-bindgen module's exports this page uses (docs/report.md).
+ * @typedef {object} Engine
+ * @property {(text: string, options?: AnalyzeOptions) => Report} analyze
+ * @property {() => RuleBook[]} rules
+ * @property {() => string} version
+ * @property {(lang?: string) => void} warm_up
+ */
+
+/** @type {Promise<Engine> | null} */
+let loading = null;
+
+/** @returns {Promise<Engine>} */
+export function loadEngine() {
+  if (!loading) {
+    loading = (async () => {
+      const url = new URL('./pkg/msgguard.js', import.meta.url).href;
+      const pkg = await import(url);
+      await pkg.default({ module_or_path: new URL('./pkg/msgguard_bg.wasm', import.meta.url) });
+      /** @type {Engine} */
+      const engine = { analyze: pkg.analyze, rules: pkg.rules, version: pkg.version, warm_up: pkg.warm_up };
+      try { engine.warm_up(); } catch { /* optional */ }
+      return engine;
+    })();
+  }
+  return loading;
+}
+
+/** @returns {Promise<(key: string, subs?: string[]) => string>} */
+export async function loadStrings() {
+  const { makeTranslator } = await import('./ui/i18n.js');
+  const res = await fetch(new URL('./ui/messages.en.json', import.meta.url));
+  if (!res.ok) throw new Error('messages.en.json: HTTP ' + res.status);
+  return makeTranslator(await res.json());
+}
