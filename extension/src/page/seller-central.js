@@ -336,7 +336,8 @@ function findKatalForm(doc) {
       kind: 'katal',
       field,
       container,
-      panelAnchor: host,
+      // beside the whole form card, so the panel covers none of the page's controls
+      panelAnchor: host.closest('#ayb-contact-buyer') ?? host,
       reasons: hasRadios ? katalReasons(container) : katalReasons(doc),
       sendButtonIn(path) {
         for (const n of path) {
@@ -368,7 +369,7 @@ function findLegacyForm(doc) {
       kind: 'legacy',
       field,
       container,
-      panelAnchor: field,
+      panelAnchor: field.closest('form') ?? field,
       reasons: selectReasons(select),
       sendButtonIn: (path) => submitIn(path, container) ?? sendByLabel(path, container),
       succeeded: () => successShowing(doc),

@@ -57,13 +57,25 @@ export function pageOp(a) {
       return f ? rectOf(f) : null;
     }
     case 'target': {
-      // the center of an element inside the extension's shadow root (for a real mouse click)
+      // the center of an element inside the extension's shadow root (for a real mouse click), once it
+      // has stopped moving (the guard places popups in the frame after it measures them)
       const root = sr();
       const el = root && root.querySelector(a.selector);
       if (!el || !visible(el)) return null;
       el.scrollIntoView({ block: 'nearest' });
-      const r = el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+      return (async () => {
+        let prev = '';
+        for (let i = 0; i < 10; i++) {
+          await frame();
+          await frame();
+          const r = el.getBoundingClientRect();
+          const key = `${r.left},${r.top},${r.width},${r.height}`;
+          if (key === prev) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          prev = key;
+        }
+        return null;
+      })();
     }
     case 'page-target': {
       // the center of a page element; `shadow` = a selector inside its open shadow root
