@@ -271,7 +271,7 @@ function renderBatch(rows, format, ms) {
         const sev = document.createElement('span');
         sev.className = 'sev-letter';
         sev.dataset.severity = f.severity;
-        sev.textContent = f.severity === 'error' ? 'E' : f.severity === 'warning' ? 'W' : 'i';
+        sev.textContent = f.severity === 'error' ? '✕' : f.severity === 'warning' ? '!' : 'i';
         sev.setAttribute('aria-label', f.severity);
         li.append(sev, code, ` ${f.title}: “${f.match.replace(/\n/g, '↵')}”`);
         ul.append(li);
@@ -292,6 +292,10 @@ function renderBatch(rows, format, ms) {
       s.textContent = `Subject: ${row.item.subject}`;
       text.prepend(s);
     }
+    v.dataset.label = 'Verdict';
+    findings.dataset.label = 'Findings';
+    advice.dataset.label = 'Advice';
+    text.dataset.label = 'Message';
     tr.append(id, v, findings, advice, text);
     frag.append(tr);
   }

@@ -11,7 +11,7 @@ import { loadEngine } from './engine.js';
 /** @typedef {import('./ui/types.js').RuleBook} RuleBook */
 
 const SEVERITY = /** @type {Record<string, string>} */ ({ error: 'Error', warning: 'Warning', info: 'Note' });
-const LETTER = /** @type {Record<string, string>} */ ({ error: 'E', warning: 'W', info: 'i' });
+const LETTER = /** @type {Record<string, string>} */ ({ error: '✕', warning: '!', info: 'i' });
 const GROUPS = /** @type {Record<string, string>} */ ({
   CT: 'Contact details and links', OP: 'Opt-out', FM: 'Format', RV: 'Reviews', MK: 'Marketing', CX: 'Cancellations', MT: 'Message types',
 });

@@ -234,8 +234,9 @@ a { color: var(--mg-link); text-decoration: underline; text-underline-offset: 2p
 .sev[data-severity="warning"] {
   background: var(--mg-warning);
   clip-path: polygon(50% 0, 100% 100%, 0 100%);
-  padding-top: 5px;
-  font-size: 9px;
+  width: 20px;
+  padding-top: 6px;
+  font-size: 11px;
 }
 .sev[data-severity="info"] { background: var(--mg-info); border-radius: 50%; font-style: italic; }
 @media (prefers-color-scheme: dark) { .sev { color: #111; } }

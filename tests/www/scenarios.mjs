@@ -337,11 +337,15 @@ export const SCENARIOS = [
     const after = await d.run(topOf);
     assert.ok(after > before, `the finding moved to a later line when the field got narrower (${before} → ${after})`);
     await d.resize(420, 900);
-    await d.run('() => __mgt.field().scrollIntoView({ block: "start" })');
-    await assertGeometry(d, 'narrow window');
-    const panelBelow = await d.run(`() => { const p = __mgt.panel().getBoundingClientRect(); const f = document.querySelector('#contact-form').getBoundingClientRect(); return p.top >= f.bottom - 1 && p.width <= innerWidth; }`);
-    assert.ok(panelBelow, 'on a narrow window the panel sits below the form and fits');
-    await shot(d, 'narrow');
+    try {
+      await d.run('() => __mgt.field().scrollIntoView({ block: "start" })');
+      await assertGeometry(d, 'narrow window');
+      const panelBelow = await d.run(`() => { const p = __mgt.panel().getBoundingClientRect(); const f = document.querySelector('#contact-form').getBoundingClientRect(); return p.top >= f.bottom - 1 && p.width <= innerWidth; }`);
+      assert.ok(panelBelow, 'on a narrow window the panel sits below the form and fits');
+      await shot(d, 'narrow');
+    } finally {
+      await d.resize(1280, 900);
+    }
   }],
 
   ['programmatic value changes (no event, no focus) are picked up', async (d) => {
