@@ -84,7 +84,8 @@ export async function launchFirefox({ extDir, hosts, proxyPort, viewport }) {
     'network.proxy.allow_hijacking_localhost': true,
   };
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
-  const service = new firefox.ServiceBuilder(GECKODRIVER);
+  // Firefox honours services.settings.server (remote settings, fetched at start) only with this variable.
+  const service = new firefox.ServiceBuilder(GECKODRIVER).setEnvironment({ ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' });
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.manage().setTimeouts({ script: 15_000, pageLoad: 20_000 });
   const addonId = await driver.installAddon(extDir, true);
