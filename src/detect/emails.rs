@@ -12,14 +12,25 @@ fn regex() -> &'static Regex {
     RE.get_or_init(|| {
         let local = r"[\w\x{E000}][\w\x{E000}.+%-]*";
         let at = r"(?:\s?@\s?|\sat\s)";
-        Regex::new(&format!(r"{local}(?P<at>{at}){LABEL}(?:{DOT}{LABEL})*(?P<dot>{DOT})(?P<tld>[a-z]{{2,12}})\b"))
+        Regex::new(&format!(r"{local}(?P<at>{at}){LABEL}(?:{DOT}{LABEL})*(?P<dot>{DOT})(?P<tld>[a-z]{{2,12}})(?-u:\b)"))
             .expect("e-mail pattern compiles")
     })
 }
 
 pub fn find(view: &Normalized) -> Vec<Span> {
+    let text = view.text.as_str();
+    let b = text.as_bytes();
+    // An address has an "@", or in its written-out form a " dot ".
+    let anchors = (0..b.len()).filter(|&i| b[i] == b'@' || (b[i] == b' ' && b[i + 1..].starts_with(b"dot ")));
     let mut out = Vec::new();
-    for caps in regex().captures_iter(&view.text) {
+    for (from, to) in super::windows(text, anchors, 80, 120) {
+        find_in(view, from, &text[from..to], &mut out);
+    }
+    out
+}
+
+fn find_in(view: &Normalized, base: usize, window: &str, out: &mut Vec<Span>) {
+    for caps in regex().captures_iter(window) {
         let whole = caps.get(0).expect("group 0 always matches");
         let tld = caps.name("tld").map_or("", |m| m.as_str());
         if !is_tld(tld) {
@@ -37,9 +48,8 @@ pub fn find(view: &Normalized) -> Vec<Span> {
         if (written_at || written_dot) && tld_needs_evidence(tld) {
             continue;
         }
-        out.push(view.to_original(whole.start(), whole.end()));
+        out.push(view.to_original(base + whole.start(), base + whole.end()));
     }
-    out
 }
 
 #[cfg(test)]

@@ -18,17 +18,40 @@ const SHORTENERS: &[&str] = &[
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let scheme = r"(?P<scheme>\b[a-z][a-z0-9+.-]*)\s?:\s?//(?P<rest>[^\s<>]+)";
+        let scheme = r"(?P<scheme>(?-u:\b)[a-z][a-z0-9+.-]*)\s?:\s?//(?P<rest>[^\s<>]+)";
         let domain = format!(
-            r"(?P<www>\bw\s?w\s?w\d?{DOT})?(?P<host>{LABEL}(?:{DOT}{LABEL})*){DOT}(?P<tld>[a-z]{{2,12}})\b(?P<path>[/:?#][^\s<>]*)?"
+            r"(?P<www>(?-u:\b)w\s?w\s?w\d?{DOT})?(?P<host>{LABEL}(?:{DOT}{LABEL})*){DOT}(?P<tld>[a-z]{{2,12}})(?-u:\b)(?P<path>[/:?#][^\s<>]*)?"
         );
         Regex::new(&format!("{scheme}|{domain}")).expect("link pattern compiles")
     })
 }
 
+/// Where a link could be: a dot inside a word or spaced out (" . "), "://", " dot ".
+fn anchors(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    (0..b.len()).filter(move |&i| match b[i] {
+        b'.' => {
+            let next = b.get(i + 1).copied();
+            let prev = if i > 0 { Some(b[i - 1]) } else { None };
+            next.is_some_and(|n| !n.is_ascii_whitespace()) || prev == Some(b' ')
+        }
+        b':' => b[i + 1..].starts_with(b"//"),
+        b' ' => b[i + 1..].starts_with(b"dot "),
+        _ => false,
+    })
+}
+
 pub fn find(original: &str, view: &Normalized) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for caps in regex().captures_iter(&view.text) {
+    let text = view.text.as_str();
+    for (from, to) in super::windows(text, anchors(text), 80, 200) {
+        find_in(original, view, from, &text[from..to], &mut out);
+    }
+    out
+}
+
+fn find_in(original: &str, view: &Normalized, base: usize, window: &str, out: &mut Vec<Candidate>) {
+    for caps in regex().captures_iter(window) {
         let whole = caps.get(0).expect("group 0 always matches");
         let end = whole.start() + trim_trailing_punctuation(whole.as_str());
         if end <= whole.start() {
@@ -55,27 +78,26 @@ pub fn find(original: &str, view: &Normalized) -> Vec<Candidate> {
             if spaced && !evidence && tld_needs_evidence(tld) {
                 continue;
             }
-            if !spaced && !evidence && tld_needs_evidence(tld) && !word_tld_looks_typed(original, view, &caps, tld) {
+            if !spaced && !evidence && tld_needs_evidence(tld) && !word_tld_looks_typed(original, view, base, &caps, tld) {
                 continue;
             }
             let full_host = format!("{}.{}", squash(host), tld);
             classify(&full_host, false)
         };
         if let Some(tag) = tag {
-            out.push(Candidate { span: view.to_original(whole.start(), end), tag });
+            out.push(Candidate { span: view.to_original(base + whole.start(), base + end), tag });
         }
     }
-    out
 }
 
 /// A domain ending in a word-like TLD ("mystore.shop") counts when it is typed like an address: a
 /// longer TLD in lowercase, a host of real length. "arrive.In" or "it.so" are sentence typos.
-fn word_tld_looks_typed(original: &str, view: &Normalized, caps: &regex::Captures, tld: &str) -> bool {
+fn word_tld_looks_typed(original: &str, view: &Normalized, base: usize, caps: &regex::Captures, tld: &str) -> bool {
     if tld.len() <= 2 {
         return false;
     }
     let m = caps.name("tld").expect("tld group matched");
-    let span = view.to_original(m.start(), m.end());
+    let span = view.to_original(base + m.start(), base + m.end());
     let first = original[span.start..].chars().next().unwrap_or('A');
     let host = caps.name("host").map_or("", |h| h.as_str());
     first.is_lowercase() && host.split('.').all(|l| l.chars().count() >= 3)

@@ -21,14 +21,18 @@ fn regex() -> &'static Regex {
 }
 
 pub fn find(original: &str) -> Vec<Span> {
-    regex()
-        .captures_iter(original)
-        .filter(|c| c.name("tag").is_none_or(|t| TAGS.contains(&t.as_str().to_ascii_lowercase().as_str())))
-        .map(|c| {
-            let m = c.get(0).expect("group 0 always matches");
-            Span::new(m.start(), m.end())
-        })
-        .collect()
+    let b = original.as_bytes();
+    let anchors = (0..b.len()).filter(|&i| b[i] == b'<' || b[i] == b'&');
+    let mut out = Vec::new();
+    for (from, to) in super::windows(original, anchors, 0, 400) {
+        for c in regex().captures_iter(&original[from..to]) {
+            if c.name("tag").is_none_or(|t| TAGS.contains(&t.as_str().to_ascii_lowercase().as_str())) {
+                let m = c.get(0).expect("group 0 always matches");
+                out.push(Span::new(from + m.start(), from + m.end()));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -41,6 +41,30 @@ pub fn run(original: &str, view: &Normalized) -> Vec<Candidate> {
     out
 }
 
+/// The parts of `text` worth giving to an expensive pattern: windows around each anchor (a byte offset
+/// where a match could be, such as a dot inside a word for links), reaching `before` and `after` bytes
+/// out and then on to the nearest white space, so a window never cuts a word. Windows are merged, so
+/// every byte is searched at most once and prose without anchors costs nothing.
+pub fn windows(text: &str, anchors: impl IntoIterator<Item = usize>, before: usize, after: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for a in anchors {
+        let mut start = a.saturating_sub(before);
+        while start > 0 && !b[start - 1].is_ascii_whitespace() {
+            start -= 1;
+        }
+        let mut end = (a + after).min(b.len());
+        while end < b.len() && !b[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        match out.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => out.push((start, end)),
+        }
+    }
+    out
+}
+
 /// Regex fragments shared by the link and e-mail detectors, written for the matching view.
 pub(crate) mod parts {
     /// One domain label; the placeholder character may stand inside one (`amazon[tld]`).

@@ -2,13 +2,6 @@
 //! dates, prices, model and tracking numbers, ranges.
 
 use crate::text::{Normalized, Span};
-use regex::Regex;
-use std::sync::OnceLock;
-
-fn regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\+?\(?\d[\d().\s/-]*\d").expect("phone pattern compiles"))
-}
 
 /// Words that, just before a bare run of digits, say it is a phone number.
 const PHONE_WORDS: &[&str] = &[
@@ -19,9 +12,8 @@ const PHONE_WORDS: &[&str] = &[
 pub fn find(view: &Normalized) -> Vec<Span> {
     let text = &view.text;
     let mut out = Vec::new();
-    for m in regex().find_iter(text) {
-        let s = m.as_str().trim_end_matches(['(', '/', '.', '-', ' ']);
-        let (start, end) = (m.start(), m.start() + s.len());
+    for (start, end) in digit_runs(text) {
+        let s = &text[start..end];
         // Glued to letters or digits: part of a model number, SKU or word.
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
@@ -33,6 +25,41 @@ pub fn find(view: &Normalized) -> Vec<Span> {
         if looks_like_phone(s, &text[..start]) {
             out.push(view.to_original(start, end));
         }
+    }
+    out
+}
+
+/// Runs that look like a number written with separators: an optional "+" and "(", a digit, then
+/// digits, spaces, dots, dashes, slashes and brackets, ending on a digit. (What the regex
+/// `\+?\(?\d[\d().\s/-]*\d` finds, without a regex engine on every keystroke.)
+fn digit_runs(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let mut j = i;
+        if b[j] == b'+' {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b'(' {
+            j += 1;
+        }
+        if j >= b.len() || !b[j].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut last_digit = j;
+        while j < b.len() && (b[j].is_ascii_digit() || matches!(b[j], b'(' | b')' | b'.' | b' ' | b'/' | b'-')) {
+            if b[j].is_ascii_digit() {
+                last_digit = j;
+            }
+            j += 1;
+        }
+        let end = last_digit + 1;
+        if end - i >= 2 && b[i..end].iter().filter(|c| c.is_ascii_digit()).count() >= 2 {
+            out.push((i, end));
+        }
+        i = end.max(i + 1);
     }
     out
 }

@@ -15,6 +15,17 @@ pub enum Owner {
     TopicException(usize),
     Rule(usize),
     RuleException(usize),
+    /// An anchor of pattern group `usize` (the patterns of one matcher).
+    Anchor(usize),
+}
+
+/// A rule-book regex, searched only around its group's anchors.
+pub struct Pattern {
+    pub regex: Regex,
+    pub owner: Owner,
+    pub group: usize,
+    /// Whether the pattern reports a narrower span through a group named `m`.
+    pub narrowed: bool,
 }
 
 /// How a phrase must sit in the text.
@@ -34,7 +45,8 @@ pub struct Compiled {
     pub shapes: Vec<PhraseShape>,
     /// For each automaton pattern, everyone who listed that phrase.
     pub owners: Vec<Vec<Owner>>,
-    pub patterns: Vec<(Regex, Owner)>,
+    pub patterns: Vec<Pattern>,
+    pub groups: usize,
 }
 
 /// The compiled form of `book`, built on first use and kept for the life of the process (or page).
@@ -68,14 +80,22 @@ impl Compiled {
         for (i, set) in book.sets.iter().enumerate() {
             set.phrases.iter().for_each(|p| add(p, Owner::Set(i)));
         }
-        let mut add_matcher = |m: &'static Matcher, own: Owner, except: Owner, patterns: &mut Vec<(Regex, Owner)>| {
+        let mut groups = 0;
+        let mut add_matcher = |m: &'static Matcher, own: Owner, except: Owner, patterns: &mut Vec<Pattern>| {
             m.phrases.iter().for_each(|p| add(p, own));
             m.exceptions.iter().for_each(|p| add(p, except));
+            if m.patterns.is_empty() {
+                return;
+            }
+            let group = groups;
+            groups += 1;
+            m.anchors.iter().for_each(|p| add(p, Owner::Anchor(group)));
             for p in m.patterns {
                 // Patterns are checked by the rule-book tests, so a failure here is a build defect; skip the
                 // pattern rather than take the seller's page down.
-                if let Ok(re) = Regex::new(p) {
-                    patterns.push((re, own));
+                if let Ok(regex) = Regex::new(p) {
+                    let narrowed = regex.capture_names().any(|n| n == Some("m"));
+                    patterns.push(Pattern { regex, owner: own, group, narrowed });
                 }
             }
         };
@@ -102,7 +122,7 @@ impl Compiled {
             .match_kind(MatchKind::Standard)
             .build(&needles)
             .expect("rule-book phrases build an automaton");
-        Compiled { book, phrases: automaton, shapes, owners, patterns }
+        Compiled { book, phrases: automaton, shapes, owners, patterns, groups }
     }
 }
 

@@ -2,7 +2,11 @@
 //! what. Spans here are already in original byte offsets.
 
 use super::compile::{is_word_char, Compiled, Owner};
+use crate::detect::windows;
 use crate::text::{Normalized, Span};
+
+/// How far from an anchor a pattern match may start or end, in bytes of the matching view.
+const PATTERN_REACH: usize = 120;
 
 pub struct Hits {
     pub sets: Vec<Vec<Span>>,
@@ -23,6 +27,7 @@ impl Hits {
             rule_exceptions: vec![Vec::new(); book.rules.len()],
         };
         let text = view.text.as_str();
+        let mut anchors: Vec<Vec<usize>> = vec![Vec::new(); c.groups];
         for m in c.phrases.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
             let shape = c.shapes[id];
@@ -38,20 +43,29 @@ impl Hits {
             }
             let span = view.to_original(start, end);
             for &owner in &c.owners[id] {
-                hits.push(owner, span);
+                match owner {
+                    Owner::Anchor(g) => anchors[g].push(start),
+                    _ => hits.push(owner, span),
+                }
             }
         }
-        for (re, owner) in &c.patterns {
-            let narrowed = re.capture_names().any(|n| n == Some("m"));
-            if narrowed {
-                for caps in re.captures_iter(text) {
-                    if let Some(m) = caps.name("m").filter(|m| !m.is_empty()) {
-                        hits.push(*owner, view.to_original(m.start(), m.end()));
+        for p in &c.patterns {
+            if anchors[p.group].is_empty() {
+                continue;
+            }
+            anchors[p.group].sort_unstable();
+            for (from, to) in windows(text, anchors[p.group].iter().copied(), PATTERN_REACH, PATTERN_REACH) {
+                let window = &text[from..to];
+                if p.narrowed {
+                    for caps in p.regex.captures_iter(window) {
+                        if let Some(m) = caps.name("m").filter(|m| !m.is_empty()) {
+                            hits.push(p.owner, view.to_original(from + m.start(), from + m.end()));
+                        }
                     }
-                }
-            } else {
-                for m in re.find_iter(text).filter(|m| !m.is_empty()) {
-                    hits.push(*owner, view.to_original(m.start(), m.end()));
+                } else {
+                    for m in p.regex.find_iter(window).filter(|m| !m.is_empty()) {
+                        hits.push(p.owner, view.to_original(from + m.start(), from + m.end()));
+                    }
                 }
             }
         }
@@ -65,6 +79,7 @@ impl Hits {
             Owner::TopicException(i) => self.topic_exceptions[i].push(span),
             Owner::Rule(i) => self.rules[i].push(span),
             Owner::RuleException(i) => self.rule_exceptions[i].push(span),
+            Owner::Anchor(_) => {}
         }
     }
 }

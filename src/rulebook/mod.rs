@@ -19,6 +19,9 @@ pub struct Set {
 pub struct Matcher {
     pub phrases: &'static [&'static str],
     pub patterns: &'static [&'static str],
+    /// Phrases a pattern match must lie near (120 bytes): patterns run only around them, so a draft
+    /// without any costs nothing.
+    pub anchors: &'static [&'static str],
     /// A built-in detector's tag, such as `link.external`.
     pub detector: &'static str,
     /// Rules only: the matches are that topic's triggers.

@@ -62,7 +62,8 @@ impl Normalized {
             }
             i = end;
         }
-        Normalized { text: v.text, origin: v.origin, placeholders }
+        let (text, origin) = join_spelled_out_words(v.text, v.origin);
+        Normalized { text, origin, placeholders }
     }
 
     /// The original byte range that produced view bytes `start..end` (end exclusive, non-empty).
@@ -105,6 +106,54 @@ impl Builder {
     }
 }
 
+/// Letters spelled out one at a time ("i n s t a g r a m", "i*n*s*t*a*g*r*a*m") join into the word they
+/// spell, so phrases match them. Only runs of five or more single letters count: "a b c" and "U.S.A."
+/// stay as they are.
+fn join_spelled_out_words(text: String, origin: Vec<(u32, u32)>) -> (String, Vec<(u32, u32)>) {
+    const MIN_LETTERS: usize = 5;
+    let is_sep = |c: char| matches!(c, ' ' | '*' | '.' | '_' | '-' | '+' | '~');
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let single_letter = |k: usize| {
+        chars[k].1.is_alphabetic()
+            && (k == 0 || !chars[k - 1].1.is_alphanumeric())
+            && chars.get(k + 1).is_none_or(|&(_, n)| !n.is_alphanumeric())
+    };
+    // Byte offsets of separators to drop.
+    let mut drop: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !single_letter(k) {
+            k += 1;
+            continue;
+        }
+        let mut letters = vec![k];
+        let mut j = k;
+        while j + 2 < chars.len() && is_sep(chars[j + 1].1) && single_letter(j + 2) {
+            j += 2;
+            letters.push(j);
+        }
+        if letters.len() >= MIN_LETTERS {
+            drop.extend(letters.windows(2).map(|w| chars[w[0] + 1].0));
+        }
+        k = j + 1;
+    }
+    if drop.is_empty() {
+        return (text, origin);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut out_origin = Vec::with_capacity(origin.len());
+    let mut d = drop.iter().peekable();
+    for (i, c) in text.char_indices() {
+        if d.peek() == Some(&&i) {
+            d.next();
+            continue;
+        }
+        out.push(c);
+        out_origin.extend_from_slice(&origin[i..i + c.len_utf8()]);
+    }
+    (out, out_origin)
+}
+
 /// "[at]", "(at)", "{@}", "<dot>", "[.]" and the like: returns the character meant and the length
 /// of the bracketed form in bytes.
 fn bracketed_evasion(s: &str) -> Option<(char, usize)> {
@@ -140,6 +189,9 @@ mod tests {
         assert_eq!(view("name(at)mail(dot)com"), "name@mail.com");
         assert_eq!(view("Dear ${order.recipient_name},"), "dear \u{E000},");
         assert_eq!(view("5 ⭐"), "5 star ");
+        assert_eq!(view("on i n s t a g r a m now"), "on instagram now");
+        assert_eq!(view("i*n*s*t*a*g*r*a*m"), "instagram");
+        assert_eq!(view("a b c and U.S.A."), "a b c and u.s.a.");
     }
 
     #[test]
