@@ -194,6 +194,8 @@ export function mountGuard(options) {
   let lastSizeKey = '';
   let panelSize = { width: PANEL_WIDTH, height: 200 };
   let cardSize = { width: 340, height: 180 };
+  /** which side of the line the open card is on: chosen once when it opens, so it never jumps */
+  let cardSide = /** @type {'below' | 'above' | null} */ (null);
   /** @type {{ox: number, oy: number, visible: boolean}} field client origin (viewport) minus scroll */
   let lastOrigin = { ox: 0, oy: 0, visible: false };
 
@@ -286,6 +288,7 @@ export function mountGuard(options) {
    * @property {number} oy
    * @property {DOMRect} anchor
    * @property {{width: number, height: number}} viewport
+   * @property {number} cardHeight
    */
 
   /** @returns {ReadResult} */
@@ -334,7 +337,9 @@ export function mountGuard(options) {
     const ox = cl - field.scrollLeft;
     const oy = ct - field.scrollTop;
     lastOrigin = { ox, oy, visible: !!clipRect };
-    return { rendered, again, hostOrigin: { left: hostRect.left, top: hostRect.top }, clipRect, ox, oy, anchor, viewport };
+    // a card that just opened: its real height decides once whether it goes above or below the line
+    const cardHeight = !card.hidden && !cardSide ? card.offsetHeight || cardSize.height : cardSize.height;
+    return { rendered, again, hostOrigin: { left: hostRect.left, top: hostRect.top }, clipRect, ox, oy, anchor, viewport, cardHeight };
   }
 
   /** @param {ReadResult} r */
@@ -464,6 +469,8 @@ export function mountGuard(options) {
     ps.left = x - r.hostOrigin.left + 'px';
     ps.top = y - r.hostOrigin.top + 'px';
     ps.width = w + 'px';
+    // beside the field: never taller than the room left in the viewport (its body scrolls)
+    if (placement !== 'dock') ps.maxHeight = Math.max(220, vh - 8 - Math.max(y, 8)) + 'px';
   }
 
   /** @param {ReadResult} r */
@@ -480,8 +487,9 @@ export function mountGuard(options) {
       const lineBottom = lineTop + b.h;
       const lineLeft = r.ox + b.x;
       x = clamp(lineLeft, 8, vw - w - 8);
-      y = lineBottom + 6;
-      if (y + cardSize.height > vh - 8 && lineTop - 6 - cardSize.height >= 8) y = lineTop - 6 - cardSize.height;
+      const ch = r.cardHeight;
+      if (!cardSide) cardSide = lineBottom + 6 + ch > vh - 8 && lineTop - 6 - ch >= 8 ? 'above' : 'below';
+      y = cardSide === 'above' ? lineTop - 6 - ch : lineBottom + 6;
     } else {
       const a = r.anchor;
       x = clamp(a.left, 8, vw - w - 8);
@@ -725,6 +733,7 @@ export function mountGuard(options) {
    */
   function openCard(index, how = {}) {
     if (!shown || !shown.report.findings[index]) return;
+    if (activeIndex !== index) cardSide = null;
     activeIndex = index;
     cardFromList = !!how.fromList;
     cardOpener = how.fromList ?? null;

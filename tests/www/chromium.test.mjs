@@ -8,6 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureBuilt, launchChromium, waitFor } from './harness.mjs';
+import { LAB_SCENARIOS } from './lab-scenarios.mjs';
 import { SCENARIOS, open, settledOn, typeInto, HELPERS } from './scenarios.mjs';
 
 /** @typedef {import('./harness.mjs').Driver} Driver */
@@ -20,7 +21,7 @@ describe('test page in Chromium', { timeout: 240_000 }, () => {
   before(async () => { d = await launchChromium(); });
   after(async () => { await d?.close(); });
 
-  for (const [name, fn] of SCENARIOS) {
+  for (const [name, fn] of [...SCENARIOS, ...LAB_SCENARIOS]) {
     test(name, { timeout: 45_000 }, async () => { await fn(d); });
   }
 

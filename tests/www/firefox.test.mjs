@@ -7,6 +7,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import { ensureBuilt, launchFirefox } from './harness.mjs';
+import { LAB_SCENARIOS } from './lab-scenarios.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
 /** @typedef {import('./harness.mjs').Driver} Driver */
@@ -19,7 +20,7 @@ describe('test page in Firefox ESR', { timeout: 300_000 }, () => {
   before(async () => { d = await launchFirefox(); });
   after(async () => { await d?.close(); });
 
-  for (const [name, fn] of SCENARIOS) {
+  for (const [name, fn] of [...SCENARIOS, ...LAB_SCENARIOS]) {
     test(name, { timeout: 60_000 }, async () => { await fn(d); });
   }
 });

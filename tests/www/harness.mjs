@@ -15,6 +15,7 @@ import { serve } from './server.mjs';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist', 'www');
 export const ARTIFACTS = join(ROOT, 'target', 'artifacts', 'www');
+export const FIXTURES = join(ROOT, 'tests', 'www', 'fixtures');
 
 /** Builds dist/www from the sources when dist/pkg exists (so `node --test tests/www/` works alone). */
 export function ensureBuilt() {
@@ -53,7 +54,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
  */
 export async function launchChromium(opts = {}) {
   const { chromium } = await import('playwright-core');
-  const server = await serve(DIST);
+  const server = await serve(DIST, 0, { '/fixtures/': FIXTURES });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
@@ -117,7 +118,7 @@ export async function launchChromium(opts = {}) {
 export async function launchFirefox(opts = {}) {
   const { Builder, Key, Origin } = await import('selenium-webdriver');
   const firefox = await import('selenium-webdriver/firefox.js');
-  const server = await serve(DIST);
+  const server = await serve(DIST, 0, { '/fixtures/': FIXTURES });
   const downloads = mkdtempSync(join(tmpdir(), 'mg-ff-dl-'));
   const options = new firefox.Options();
   options.setBinary('/usr/bin/firefox-esr');

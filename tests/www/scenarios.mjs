@@ -20,8 +20,8 @@ import { ARTIFACTS, ROOT, waitFor } from './harness.mjs';
  */
 const HELPERS = `() => {
   const T = {};
-  T.root = () => document.querySelector('#guard-host').shadowRoot;
-  T.field = () => document.querySelector('#message').shadowRoot.querySelector('textarea');
+  T.root = () => (window.__mgHost || document.querySelector('#guard-host')).shadowRoot;
+  T.field = () => window.__mgField || document.querySelector('#message').shadowRoot.querySelector('textarea');
   T.panel = () => T.root().querySelector('[data-part=panel]');
   T.visibleHighlights = () => [...T.root().querySelectorAll('[data-part=highlight]')].filter((h) => !h.hidden && !h.closest('[hidden]'));
   T.state = () => {
@@ -76,7 +76,9 @@ const HELPERS = `() => {
       got: { left: g.left, top: g.top, right: g.right, bottom: g.bottom }, want: u };
   });
   T.clipInsideField = () => {
-    const c = T.root().querySelector('[data-part=highlights]').getBoundingClientRect();
+    const layer = T.root().querySelector('[data-part=highlights]');
+    if (layer.hidden) return true;
+    const c = layer.getBoundingClientRect();
     const f = T.field();
     const r = f.getBoundingClientRect();
     const inner = { left: r.left + f.clientLeft, top: r.top + f.clientTop, right: r.left + f.clientLeft + f.clientWidth, bottom: r.top + f.clientTop + f.clientHeight };

@@ -26,17 +26,26 @@ const TYPES = /** @type {Record<string, string>} */ ({
 /**
  * @param {string} dir   the directory to serve
  * @param {number} [port] 0 = any free port
+ * @param {Record<string, string>} [mounts]  URL prefix ("/fixtures/") → another directory
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>, requests: string[]}>}
  */
-export async function serve(dir, port = 0) {
-  const root = resolve(dir);
+export async function serve(dir, port = 0, mounts = {}) {
   /** @type {string[]} */
   const requests = [];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       requests.push(url.pathname);
-      let path = normalize(join(root, decodeURIComponent(url.pathname)));
+      let root = resolve(dir);
+      let rel = decodeURIComponent(url.pathname);
+      for (const [prefix, other] of Object.entries(mounts)) {
+        if (rel.startsWith(prefix)) {
+          root = resolve(other);
+          rel = rel.slice(prefix.length - 1);
+          break;
+        }
+      }
+      let path = normalize(join(root, rel));
       if (path !== root && !path.startsWith(root + sep)) {
         res.writeHead(403).end();
         return;
