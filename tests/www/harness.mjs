@@ -5,7 +5,7 @@
  * Debian Chromium (playwright-core) and Firefox ESR (selenium-webdriver + geckodriver).
  */
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,15 +17,25 @@ export const DIST = join(ROOT, 'dist', 'www');
 export const ARTIFACTS = join(ROOT, 'target', 'artifacts', 'www');
 export const FIXTURES = join(ROOT, 'tests', 'www', 'fixtures');
 
-/** Builds dist/www from the sources when dist/pkg exists (so `node --test tests/www/` works alone). */
+/**
+ * Makes sure dist/www exists (./build.sh builds it; running `node --test tests/www/` alone builds it
+ * here from dist/pkg). A missing page is built in a temporary directory and renamed into place, so
+ * test files running in parallel never serve a half-copied page.
+ */
 export function ensureBuilt() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  if (existsSync(join(DIST, 'index.html')) && existsSync(join(DIST, 'pkg', 'msgguard_bg.wasm')) && existsSync(join(DIST, 'ui', 'guard.js'))) return;
   const pkg = join(ROOT, 'dist', 'pkg', 'msgguard_bg.wasm');
   if (!existsSync(pkg)) {
     throw new Error('dist/pkg/msgguard_bg.wasm is missing: run ./build.sh (or the cargo + wasm-bindgen steps in www/build.mjs) first');
   }
-  // always rebuild the page: it is a plain copy and takes milliseconds, and stale copies mislead
-  execFileSync(process.execPath, [join(ROOT, 'www', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  const tmp = join(ROOT, 'dist', `.www-${process.pid}`);
+  execFileSync(process.execPath, [join(ROOT, 'www', 'build.mjs'), '--out', tmp], { cwd: ROOT, stdio: 'pipe' });
+  try {
+    renameSync(tmp, DIST);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another test file won the race
+  }
 }
 
 /**
