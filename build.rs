@@ -50,6 +50,8 @@ struct MatcherSrc {
     #[serde(default)]
     patterns: Vec<String>,
     #[serde(default)]
+    anchors: Vec<String>,
+    #[serde(default)]
     detector: String,
     #[serde(default)]
     topic: String,
@@ -166,6 +168,9 @@ fn emit_book(out: &mut String, ident: &str, b: &BookSrc, file: &str, codes_seen:
         if sources == 0 {
             fail(&format!("{owner} has nothing to match: give phrases, patterns, a detector or a topic"));
         }
+        if !m.patterns.is_empty() && m.anchors.is_empty() {
+            fail(&format!("{owner}: patterns need `anchors`, phrases a match must be near (within 120 bytes), so drafts without them skip the pattern"));
+        }
         for o in &m.options_any {
             if o != "opted_out" && o != "critical_route" {
                 fail(&format!("{owner}: unknown option '{o}' in options_any"));
@@ -254,9 +259,9 @@ fn marks_balanced(example: &str) -> bool {
 
 fn matcher(m: &MatcherSrc, owner: &str) -> String {
     format!(
-        "Matcher {{ phrases: {}, patterns: {}, detector: {:?}, topic: {:?}, sentence_any: {}, sentence_none: {}, message_any: {}, \
+        "Matcher {{ phrases: {}, patterns: {}, anchors: {}, detector: {:?}, topic: {:?}, sentence_any: {}, sentence_none: {}, message_any: {}, \
          message_none: {}, topics_any: {}, topics_none: {}, exceptions: {}, alone: {}, options_any: {} }}",
-        strs(&expand_all(&m.phrases, owner)), strs(&m.patterns), m.detector, m.topic, strs(&m.sentence_any), strs(&m.sentence_none),
+        strs(&expand_all(&m.phrases, owner)), strs(&m.patterns), strs(&expand_all(&m.anchors, owner)), m.detector, m.topic, strs(&m.sentence_any), strs(&m.sentence_none),
         strs(&m.message_any), strs(&m.message_none), strs(&m.topics_any), strs(&m.topics_none),
         strs(&expand_all(&m.exceptions, owner)), m.alone, strs(&m.options_any)
     )
