@@ -15,15 +15,16 @@ import { validateRequest } from './protocol.js';
 let ready = null;
 
 function load() {
-  if (!ready) {
-    ready = init({ module_or_path: api.runtime.getURL('pkg/msgguard_bg.wasm') }).then(() => {
-      warm_up();
-    });
-    ready.catch(() => {
-      ready = null; // try again on the next message
-    });
-  }
-  return /** @type {Promise<void>} */ (ready);
+  if (ready) return ready;
+  /** @type {Promise<void>} */
+  const loading = init({ module_or_path: api.runtime.getURL('pkg/msgguard_bg.wasm') }).then(() => {
+    warm_up();
+  });
+  loading.catch(() => {
+    if (ready === loading) ready = null; // try again on the next message
+  });
+  ready = loading;
+  return loading;
 }
 
 // Registered synchronously at the top level, so a message wakes the service worker and is delivered.

@@ -44,7 +44,7 @@ export async function launchChromium({ extDir, hosts, port, proxyPort, viewport 
   // The extension's service worker: its id is the extension's origin.
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  const extensionOrigin = new URL(sw.url()).origin;
+  const extensionOrigin = (sw.url().match(/^chrome-extension:\/\/[a-p]{32}/) ?? [''])[0];
   const page = context.pages()[0] ?? (await context.newPage());
   /** @type {string[]} */
   const consoleLines = [];

@@ -6,8 +6,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, Key, Origin } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+const { Context } = firefox;
 
 export const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+/** The add-on's id (extension/build.mjs) and the internal UUID the tests give it, for its own pages. */
+const GECKO_ID = 'message-guard@msgguard';
+const ADDON_UUID = '6f0c5b1e-2d3a-4c8e-9b7a-5e4d3c2b1a09';
+
 export const GECKODRIVER = process.env.GECKODRIVER ?? [join(homedir(), '.cargo', 'bin', 'geckodriver'), '/usr/local/bin/geckodriver', '/usr/bin/geckodriver'].find((p) => existsSync(p)) ?? 'geckodriver';
 
 /** Prefs that keep Firefox from calling home in tests (geckodriver sets many of these already). */
@@ -75,6 +80,7 @@ export async function launchFirefox({ extDir, hosts, proxyPort, viewport }) {
   const prefs = {
     ...QUIET_PREFS,
     'network.dns.localDomains': hosts.join(','),
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: ADDON_UUID }),
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
     'network.proxy.http_port': proxyPort,
@@ -85,7 +91,7 @@ export async function launchFirefox({ extDir, hosts, proxyPort, viewport }) {
   };
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
   // Firefox honours services.settings.server (remote settings, fetched at start) only with this variable.
-  const service = new firefox.ServiceBuilder(GECKODRIVER).setEnvironment({ ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' });
+  const service = new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access').setEnvironment({ ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' });
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.manage().setTimeouts({ script: 15_000, pageLoad: 20_000 });
   const addonId = await driver.installAddon(extDir, true);
@@ -94,9 +100,28 @@ export async function launchFirefox({ extDir, hosts, proxyPort, viewport }) {
   return {
     name: 'firefox',
     addonId,
+    extensionOrigin: `moz-extension://${ADDON_UUID}`,
     consoleLines: [],
     async goto(url) {
-      await driver.get(url);
+      if (!url.startsWith('moz-extension:')) {
+        await driver.get(url);
+        return;
+      }
+      // WebDriver may not navigate a tab to the add-on's own pages: the browser chrome may.
+      await driver.setContext(Context.CHROME);
+      try {
+        await driver.executeScript(`const b = gBrowser.selectedBrowser;
+          b.fixupAndLoadURIString(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`, url);
+      } finally {
+        await driver.setContext(Context.CONTENT);
+      }
+      const end = Date.now() + 10_000;
+      while (Date.now() < end) {
+        const ready = String((await driver.executeScript('return location.href + " " + document.readyState').catch(() => '')) ?? '');
+        if (ready.startsWith(url.split('#')[0]) && ready.endsWith('complete')) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`could not open ${url}`);
     },
     async evaluate(fn, arg) {
       return driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg);

@@ -47,6 +47,7 @@ export function pageOp(a) {
         confirm: visible(confirm),
         value: f ? f.value : null,
         sent: window.__sent ? window.__sent.length : -1,
+        ruleLink: card && card.querySelector('[data-part="rule-link"]') ? card.querySelector('[data-part="rule-link"]').href : null,
         highlights: root ? [...root.querySelectorAll('[data-part="highlight"]')].filter((e) => !e.hidden).map((e) => ({
           rule: e.dataset.rule, severity: e.dataset.severity, start: Number(e.dataset.start), end: Number(e.dataset.end), rect: rectOf(e),
         })) : [],
@@ -140,6 +141,10 @@ export function pageOp(a) {
       let i = 0;
       while (now[i] === window.__domAtLoad[i]) i++;
       return { at: i, before: window.__domAtLoad.slice(Math.max(0, i - 120), i + 200), after: now.slice(Math.max(0, i - 120), i + 200) };
+    }
+    case 'query': {
+      const el = document.querySelector(a.selector);
+      return el ? { text: el.textContent, checked: el.checked, disabled: el.disabled } : null;
     }
     case 'sent':
       return window.__sent;

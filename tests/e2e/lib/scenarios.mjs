@@ -316,6 +316,52 @@ export function defineSuite(name, launch, o) {
       await d.screenshot(join(ARTIFACTS, `${name}-spa.png`));
     });
 
+    it('the card links to the packaged rule reference', { timeout: 30_000 }, async () => {
+      await d.goto(fixtureUrl('katal'));
+      await waitState(d, (s) => s.state === 'ready', 'the guard');
+      await typeDraft(d, DRAFTS.review);
+      await clickHighlight(d, 'RV001');
+      const s = await waitState(d, (x) => x.card && !!x.ruleLink, 'the card');
+      assert.equal(s.ruleLink, `${d.extensionOrigin}/reference.html#rv001`);
+      await d.goto(s.ruleLink);
+      const rule = await op(d, { op: 'query', selector: '#rv001 h3' });
+      assert.ok(rule && rule.text.includes('RV001'), `reference entry: ${JSON.stringify(rule)}`);
+    });
+
+    it('the options page turns the send confirmation off (and on again)', { timeout: 30_000 }, async () => {
+      const options = `${d.extensionOrigin}/options/options.html`;
+      const toggle = async (want) => {
+        await d.goto(options);
+        const end = Date.now() + 5000;
+        let box;
+        while (Date.now() < end && (!(box = await op(d, { op: 'query', selector: '#confirmSend' })) || box.disabled)) await sleep(50);
+        assert.ok(box && !box.disabled, 'the setting loads');
+        if (box.checked !== want) {
+          await clickPage(d, '#confirmSend');
+          const t0 = Date.now();
+          while (Date.now() - t0 < 5000 && !(await op(d, { op: 'query', selector: '#status' }))?.text) await sleep(50);
+        }
+        assert.equal((await op(d, { op: 'query', selector: '#confirmSend' })).checked, want);
+      };
+      await toggle(false);
+      await d.goto(fixtureUrl('katal'));
+      await waitState(d, (s) => s.state === 'ready', 'the guard');
+      await typeDraft(d, DRAFTS.prohibited);
+      await waitVerdict(d, 'prohibited');
+      await clickPage(d, 'kat-button.ayb-contact-form-send-button', 'button');
+      const s = await waitState(d, (x) => x.sent === 1, 'sent without asking');
+      assert.equal(s.confirm, false);
+      await toggle(true);
+    });
+
+    it('does nothing on Seller Central pages other than messaging', { timeout: 20_000 }, async () => {
+      await d.goto(`https://${FIXTURE_HOSTS[0]}/orders-v3/order/112-4477002-9012345`);
+      await sleep(1500);
+      const s = await op(d, { op: 'state' });
+      assert.equal(s.hosts, 0, 'no msgguard-root');
+      assert.equal(await op(d, { op: 'dom-changed' }), null);
+    });
+
     it('no request left for any host but the fixtures\'', { timeout: 10_000 }, async () => {
       assert.deepEqual(proxy.log, [], `requests to other hosts: ${proxy.log.join(', ')}`);
       const hosts = new Set(server.requests.map((r) => r.host));

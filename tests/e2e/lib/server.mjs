@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIXTURES, FIXTURE_HOSTS, STRICT_CSP, katalPage, legacyPage, spaPage } from '../fixtures/pages.mjs';
+import { FIXTURES, FIXTURE_HOSTS, STRICT_CSP, katalPage, legacyPage, orderPage, spaPage } from '../fixtures/pages.mjs';
 import { makeCertificate } from './certs.mjs';
 
 const STATIC = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'static');
@@ -44,6 +44,7 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       return send(200, html, katalPage({ market: 'United Kingdom' }), { 'content-security-policy': STRICT_CSP });
     }
     if (hostName === FIXTURES.spa.host && url.pathname.startsWith('/messaging/')) return send(200, html, spaPage());
+    if (url.pathname.startsWith('/orders-v3/')) return send(200, html, orderPage());
     return send(404, 'text/plain', 'not found');
   });
   await new Promise((resolve, reject) => {

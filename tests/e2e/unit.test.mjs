@@ -1,0 +1,207 @@
+// Fast checks without a browser: the background's message validation, settings migration, the page
+// module's pure parts, the analyzer fallback logic, and the packages build.mjs wrote (manifests, zips,
+// icons, locales, rule reference).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+import { ROOT } from './lib/scenarios.mjs';
+
+const ext = (p) => pathToFileURL(join(ROOT, 'extension', p)).href;
+const { validateRequest, MAX_TEXT } = await import(ext('src/protocol.js'));
+const { migrate, DEFAULT_SETTINGS, SETTINGS_VERSION, loadSettings, saveSettings } = await import(ext('src/settings.js'));
+const sc = await import(ext('src/page/seller-central.js'));
+const { crc32, makeZip, drawIcon } = await import(ext('build.mjs'));
+
+const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const fromPage = { id: EXT_ID, url: 'https://sellercentral.amazon.de/messaging/contact?orderID=1', tab: { id: 3 } };
+
+describe('background message validation', () => {
+  it('accepts an analyze request from the content script on a Seller Central page', () => {
+    const v = validateRequest({ type: 'analyze', text: 'Hello', options: { subject: 'Other', critical_reason: false, lang: 'en' } }, fromPage, EXT_ID);
+    assert.deepEqual(v, { ok: true, request: { type: 'analyze', text: 'Hello', options: { subject: 'Other', critical_reason: false, lang: 'en' } } });
+    assert.equal(validateRequest({ type: 'analyze', text: '' }, fromPage, EXT_ID).ok, true);
+  });
+  it('rejects other senders, other pages, other types, bad fields and oversized text', () => {
+    const bad = [
+      [{ type: 'analyze', text: 'x' }, { ...fromPage, id: 'another-extension' }],
+      [{ type: 'analyze', text: 'x' }, { ...fromPage, url: 'https://evil.example/messaging/contact' }],
+      [{ type: 'analyze', text: 'x' }, { ...fromPage, url: 'http://sellercentral.amazon.de/messaging/contact' }],
+      [{ type: 'analyze', text: 'x' }, { id: EXT_ID }],
+      [{ type: 'eval', text: 'x' }, fromPage],
+      [{ type: 'analyze', text: 42 }, fromPage],
+      [{ type: 'analyze', text: 'x'.repeat(MAX_TEXT + 1) }, fromPage],
+      [{ type: 'analyze', text: 'x', extra: 1 }, fromPage],
+      [{ type: 'analyze', text: 'x', options: { subject: 5 } }, fromPage],
+      [{ type: 'analyze', text: 'x', options: { critical_reason: 'yes' } }, fromPage],
+      [{ type: 'analyze', text: 'x', options: { lang: 'en; drop' } }, fromPage],
+      [{ type: 'analyze', text: 'x', options: { __proto__: { polluted: true }, other: 1 } }, fromPage],
+      [{ type: 'analyze', text: 'x', options: [] }, fromPage],
+      ['analyze', fromPage],
+      [null, fromPage],
+      [Object.assign(Object.create({ inherited: 1 }), { type: 'analyze', text: 'x' }), fromPage],
+    ];
+    for (const [msg, sender] of bad) {
+      const v = validateRequest(msg, sender, EXT_ID);
+      assert.equal(v.ok, false, `accepted ${JSON.stringify(msg)?.slice(0, 80)} from ${JSON.stringify(sender)}`);
+      assert.match(v.error, /^rejected: /);
+    }
+  });
+});
+
+describe('settings', () => {
+  it('migrates nothing, old, current, newer and garbage', () => {
+    assert.deepEqual(migrate(undefined), { ...DEFAULT_SETTINGS });
+    assert.deepEqual(migrate('garbage'), { ...DEFAULT_SETTINGS });
+    assert.deepEqual(migrate({ confirmOnSend: false }), { version: SETTINGS_VERSION, confirmSend: false });
+    assert.deepEqual(migrate({ version: 1, confirmSend: false }), { version: 1, confirmSend: false });
+    assert.deepEqual(migrate({ version: 1, confirmSend: 'no' }), { version: 1, confirmSend: true });
+    assert.deepEqual(migrate({ version: 7, confirmSend: false, future: 1 }), { version: SETTINGS_VERSION, confirmSend: false });
+  });
+  it('saves versioned settings and reads them back', async () => {
+    /** @type {Record<string, unknown>} */
+    const store = {};
+    const area = { get: async (k) => ({ [k]: store[k] }), set: async (items) => Object.assign(store, items) };
+    assert.equal((await loadSettings(area)).confirmSend, true);
+    await saveSettings(area, { confirmSend: false });
+    assert.deepEqual(store.settings, { version: SETTINGS_VERSION, confirmSend: false });
+    assert.equal((await loadSettings(area)).confirmSend, false);
+    const broken = { get: async () => { throw new Error('storage gone'); }, set: async () => {} };
+    assert.deepEqual(await loadSettings(broken), { ...DEFAULT_SETTINGS });
+  });
+});
+
+describe('Seller Central page module (pure parts)', () => {
+  it('knows the messaging pages of every marketplace host', () => {
+    const loc = (u) => new URL(u);
+    assert.equal(sc.HOSTS.length, 25);
+    for (const h of sc.HOSTS) assert.ok(sc.isMessagingPage(loc(`https://${h}/messaging/contact?orderID=1`)), h);
+    assert.ok(sc.isMessagingPage(loc('https://sellercentral.amazon.ca/messaging/inbox-v2')));
+    assert.ok(!sc.isMessagingPage(loc('https://sellercentral.amazon.com/orders-v3/order/1')));
+    assert.ok(!sc.isMessagingPage(loc('https://sellercentral.amazon.com/messagingfoo')));
+    assert.ok(!sc.isMessagingPage(loc('https://sellercentral.amazon.evil.com/messaging/contact')));
+    assert.ok(!sc.isMessagingPage(loc('http://sellercentral.amazon.com/messaging/contact')));
+  });
+  it('recognizes the critical reason in the page languages', () => {
+    for (const l of ['Additional Information Required', 'Zusätzliche  Informationen erforderlich', '[Important] Order question', '追加情報が必要です'])
+      assert.ok(sc.isCriticalLabel(l), l);
+    for (const l of ['Other', 'Problem with order', 'Sonstiges', '', null]) assert.ok(!sc.isCriticalLabel(l), String(l));
+  });
+});
+
+describe('analyzer loading: content script, then background, else unavailable', () => {
+  // analyzer.js reads the extension API when imported: give it a fake one whose local module cannot
+  // instantiate (no fetch of file: URLs in node), like Chromium under a strict page CSP.
+  /** @type {(m: unknown) => Promise<any>} */
+  let answer = async () => ({ ok: true, report: { category: 'noncritical', findings: [] } });
+  globalThis.chrome = {
+    runtime: { id: EXT_ID, getURL: (p) => pathToFileURL(join(ROOT, 'dist', p)).href, sendMessage: (m) => answer(m) },
+  };
+  const loading = import(ext('src/analyzer.js'));
+
+  it('falls back to the background when the local module cannot load', { skip: !existsSync(join(ROOT, 'dist', 'pkg', 'msgguard.js')) && 'dist/pkg not built' }, async () => {
+    const { loadAnalyzer } = await loading;
+    /** @type {unknown[]} */
+    const asked = [];
+    answer = async (m) => {
+      asked.push(m);
+      return { ok: true, report: { category: 'prohibited', findings: [] } };
+    };
+    const a = await loadAnalyzer();
+    assert.equal(a.path, 'background');
+    assert.ok(a.error, 'the local failure is reported');
+    const r = await a.analyze('Please leave a 5-star review', { subject: 'Other' });
+    assert.equal(r.category, 'prohibited');
+    assert.deepEqual(asked.at(-1), { type: 'analyze', text: 'Please leave a 5-star review', options: { subject: 'Other' } });
+  });
+  it('rejects when the background fails too (the UI then shows "unavailable")', async () => {
+    const { loadAnalyzer } = await loading;
+    answer = async () => { throw new Error('Could not establish connection. Receiving end does not exist.'); };
+    await assert.rejects(loadAnalyzer({ prefer: 'background' }), /Receiving end/);
+    answer = async () => ({ ok: false, error: 'rejected: nope' });
+    await assert.rejects(loadAnalyzer({ prefer: 'background' }), /rejected/);
+    answer = async () => ({ ok: true, report: 'not a report' });
+    await assert.rejects(loadAnalyzer({ prefer: 'background' }));
+  });
+});
+
+describe('packaging helpers', () => {
+  it('crc32 matches the reference value', () => {
+    assert.equal(crc32(Buffer.from('123456789')), 0xcbf43926);
+  });
+  it('writes zips that unzip to the same bytes', () => {
+    const files = [{ name: 'b/x.txt', data: Buffer.from('hello hello hello hello') }, { name: 'a.bin', data: Buffer.from([0, 1, 2, 3]) }];
+    const zip = makeZip(files);
+    assert.deepEqual(makeZip(files), zip, 'deterministic');
+    // walk the local headers
+    let off = 0;
+    const seen = {};
+    while (zip.readUInt32LE(off) === 0x04034b50) {
+      const method = zip.readUInt16LE(off + 8);
+      const csize = zip.readUInt32LE(off + 18);
+      const nlen = zip.readUInt16LE(off + 26);
+      const name = zip.subarray(off + 30, off + 30 + nlen).toString();
+      const body = zip.subarray(off + 30 + nlen, off + 30 + nlen + csize);
+      const data = method === 8 ? inflateRawSync(body) : body;
+      assert.equal(crc32(data), zip.readUInt32LE(off + 14));
+      seen[name] = data.toString('hex');
+      off += 30 + nlen + csize;
+    }
+    assert.deepEqual(seen, { 'a.bin': '00010203', 'b/x.txt': Buffer.from('hello hello hello hello').toString('hex') });
+  });
+  it('draws PNG icons', () => {
+    const png = drawIcon(32);
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.equal(png.readUInt32BE(16), 32);
+  });
+});
+
+const built = existsSync(join(ROOT, 'dist', 'chrome', 'manifest.json')) && existsSync(join(ROOT, 'dist', 'firefox', 'manifest.json'));
+describe('the built packages', { skip: !built && 'run ./build.sh first' }, () => {
+  const read = (b, p) => JSON.parse(readFileSync(join(ROOT, 'dist', b, p), 'utf8'));
+  it('one manifest per browser, least privilege, strict CSP', () => {
+    const c = read('chrome', 'manifest.json');
+    const f = read('firefox', 'manifest.json');
+    for (const m of [c, f]) {
+      assert.equal(m.manifest_version, 3);
+      assert.deepEqual(m.permissions, ['storage']);
+      assert.deepEqual(m.host_permissions, sc.HOSTS.map((h) => `https://${h}/*`));
+      assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+      assert.deepEqual(m.content_scripts[0].matches, sc.HOSTS.map((h) => `https://${h}/messaging/*`));
+      assert.deepEqual(m.web_accessible_resources[0].matches, m.host_permissions);
+      assert.ok(!('optional_permissions' in m) && !('externally_connectable' in m));
+    }
+    assert.deepEqual(c.background, { service_worker: 'src/background.js', type: 'module' });
+    assert.ok(!('browser_specific_settings' in c));
+    assert.deepEqual(f.background, { scripts: ['src/background.js'], type: 'module' });
+    assert.ok(parseFloat(f.browser_specific_settings.gecko.strict_min_version) >= 142);
+    assert.deepEqual(f.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+    assert.match(f.browser_specific_settings.gecko.id, /^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/);
+  });
+  it('every file the manifests and the UI need is packaged; locales cover the UI strings', () => {
+    for (const b of ['chrome', 'firefox']) {
+      const m = read(b, 'manifest.json');
+      const files = [...Object.values(m.icons), m.options_ui.page, ...m.content_scripts[0].js, m.background.service_worker ?? m.background.scripts[0],
+        'pkg/msgguard.js', 'pkg/msgguard_bg.wasm', 'reference.html', 'ui/guard.js', 'src/main.js', 'src/page/seller-central.js'];
+      for (const p of files) assert.ok(existsSync(join(ROOT, 'dist', b, p)), `${b}: ${p}`);
+      const messages = read(b, '_locales/en/messages.json');
+      const ui = JSON.parse(readFileSync(join(ROOT, 'extension', 'ui', 'messages.en.json'), 'utf8'));
+      for (const k of Object.keys(ui)) assert.ok(k.replace(/[^A-Za-z0-9_]/g, '_') in messages, `${b}: missing string ${k}`);
+      for (const k of ['extName', 'extDescription']) assert.ok(messages[k]?.message, k);
+      const ref = readFileSync(join(ROOT, 'dist', b, 'reference.html'), 'utf8');
+      assert.match(ref, /id="rv001"/);
+    }
+  });
+  it('the zips hold exactly the unpacked folders', () => {
+    for (const b of ['chrome', 'firefox']) {
+      const zip = join(ROOT, 'dist', `message-guard-${b}.zip`);
+      assert.ok(existsSync(zip), zip);
+      const listed = execFileSync('python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(sorted(z.namelist())))', zip]).toString().trim().split('\n');
+      assert.ok(listed.includes('manifest.json') && listed.includes('pkg/msgguard_bg.wasm'), listed.join(' '));
+      assert.ok(!listed.some((n) => n.endsWith('.d.ts') || n.includes('build.mjs') || n.endsWith('messages.en.json')), 'no sources that are not shipped');
+    }
+  });
+});
