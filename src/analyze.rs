@@ -72,8 +72,23 @@ fn finding(text: &str, utf16: &Utf16Index, rule: &'static Rule, span: Span) -> F
         title: rule.title,
         message: rule.message,
         cite: rule.cite.clone(),
-        suggestions: rule.suggestions.iter().map(|s| match_case(s, capital)).collect(),
+        suggestions: rule.suggestions.iter().map(|s| resolve_suggestion(s, matched, capital)).collect(),
     }
+}
+
+/// A rule-book suggestion made concrete for this match: `~FROM~TO~` rewrites part of the match
+/// ("http://" → "https://" in a link); anything else replaces the whole match.
+fn resolve_suggestion(s: &str, matched: &str, capital: bool) -> String {
+    if let Some(edit) = s.strip_prefix('~').and_then(|r| r.strip_suffix('~')) {
+        if let Some((from, to)) = edit.split_once('~') {
+            let lower = matched.to_lowercase();
+            if let Some(at) = lower.find(from).filter(|_| lower.len() == matched.len()) {
+                return format!("{}{to}{}", &matched[..at], &matched[at + from.len()..]);
+            }
+            return matched.to_string();
+        }
+    }
+    match_case(s, capital)
 }
 
 /// "Leave us a 5-star review" → "Share your honest opinion…": a suggestion replacing text that starts a

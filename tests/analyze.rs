@@ -164,7 +164,14 @@ fn subject_advice_follows_category_and_chosen_reason() {
 fn suggestions_match_the_case_of_the_text_they_replace() {
     let report = analyze("Positive review please", &Options::default());
     let f = report.findings.iter().find(|f| f.rule == "RV001").expect("RV001");
-    assert_eq!(f.suggestions, ["Honest review"]);
+    assert_eq!(f.suggestions, ["Genuine review"]);
+}
+
+#[test]
+fn partial_suggestions_are_resolved_against_the_match() {
+    let report = analyze("Review: HTTP://www.amazon.com/x", &Options::default());
+    let f = report.findings.iter().find(|f| f.rule == "CT003").expect("CT003");
+    assert_eq!(f.suggestions, ["https://www.amazon.com/x"]);
 }
 
 #[test]
