@@ -184,6 +184,7 @@ export function mountGuard(options) {
   let style = null;
   let styleDirty = true;
   let measurePending = false;
+  let forceMeasure = false;    // same style key, but glyphs may have changed (fonts loaded, zoom)
   /** @type {Box[][]} */
   let measured = [];
   let measuredFor = /** @type {Report | null} */ (null);
@@ -210,7 +211,7 @@ export function mountGuard(options) {
   const boxes = [];
 
   const verdictIcon = h(rootDoc, 'span', { class: 'verdict-icon', 'aria-hidden': 'true' });
-  const verdictEl = h(rootDoc, 'span', { class: 'verdict', 'data-part': 'verdict' });
+  const verdictEl = h(rootDoc, 'h2', { class: 'verdict', 'data-part': 'verdict' });
   const countsEl = h(rootDoc, 'span', { class: 'counts' });
   const toggle = h(rootDoc, 'button', { class: 'toggle', type: 'button', 'aria-expanded': 'true', 'data-action': 'toggle' });
   toggle.append(icon(rootDoc, 'M4 10l4-4 4 4'));
@@ -318,6 +319,7 @@ export function mountGuard(options) {
     if (rendered && styleDirty) {
       style = readFieldStyle(field);
       styleDirty = false;
+      forceMeasure = true;
     }
     if (rendered && ancestorsDirty) {
       ancestors = clippingAncestors(field);
@@ -357,9 +359,10 @@ export function mountGuard(options) {
       if (mirror.value !== shown.text || mirror.styleKey !== style.key) {
         mirror.write(style, shown.text);
         measurePending = true;
-      } else if (measuredFor !== shown.report) {
+      } else if (measuredFor !== shown.report || forceMeasure) {
         measurePending = true;
       }
+      forceMeasure = false;
     }
     const surface = style?.darkSurface ? 'dark' : 'light';
     if (layer.dataset.surface !== surface) layer.dataset.surface = surface;
@@ -871,7 +874,8 @@ export function mountGuard(options) {
   field.addEventListener('compositionstart', guarded(() => { composing = true; }), sig);
   field.addEventListener('compositionend', guarded(() => { composing = false; schedule(); }), sig);
   field.addEventListener('click', guarded((/** @type {MouseEvent} */ e) => {
-    const hit = hitTest(e.clientX, e.clientY);
+    const selecting = field.selectionStart !== field.selectionEnd;
+    const hit = selecting ? -1 : hitTest(e.clientX, e.clientY);
     if (hit >= 0) openCard(hit, { focus: false });
     else if (activeIndex >= 0) closeCard(false);
   }), sig);

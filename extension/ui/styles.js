@@ -178,7 +178,7 @@ export const GUARD_CSS = String.raw`
   text-align: start;
 }
 *, *::before, *::after { box-sizing: border-box; }
-h2, h3, p, ul, ol, blockquote { margin: 0; padding: 0; }
+h2, h3, p, ul, ol, blockquote { margin: 0; padding: 0; font-size: inherit; }
 ul { list-style: none; }
 button {
   font: inherit;
