@@ -73,8 +73,8 @@ export async function launchChromium({ extDir, hosts, port, proxyPort, viewport 
     async setViewport(width, height) {
       await page.setViewportSize({ width, height });
     },
-    async screenshot(path) {
-      writeFileSync(path, await page.screenshot({ type: 'png' }));
+    async screenshot(path, clip) {
+      writeFileSync(path, await page.screenshot({ type: 'png', clip }));
     },
     async close() {
       await context.close().catch(() => {});

@@ -11,7 +11,7 @@
  * @property {(text: string) => Promise<void>} type  real key presses into the focused element
  * @property {(key: string) => Promise<void>} press   'Mod+z' (undo), 'End', 'Control+End'
  * @property {(width: number, height: number) => Promise<void>} setViewport
- * @property {(path: string) => Promise<void>} screenshot
+ * @property {(path: string, clip?: {x: number, y: number, width: number, height: number}) => Promise<void>} screenshot  clip: Chromium only
  * @property {() => Promise<void>} close
  */
 export {};

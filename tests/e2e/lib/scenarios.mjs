@@ -144,6 +144,8 @@ export function defineSuite(name, launch, o) {
     }, { timeout: 30_000 });
 
     it('Katal form: the page DOM outside msgguard-root is untouched while checking', { timeout: 30_000 }, async () => {
+      // a taller window for this one: the card fits under the text in the screenshot
+      await d.setViewport(VIEWPORT.width, 1060);
       await d.goto(fixtureUrl('katal'));
       await waitState(d, (s) => s.form === 'katal' && s.state === 'ready', 'the guard on the Katal form');
       await typeDraft(d, DRAFTS.prohibited);
@@ -156,6 +158,9 @@ export function defineSuite(name, launch, o) {
       assert.equal(changed, null, `the page DOM changed: ${JSON.stringify(changed)}`);
       assert.equal((await op(d, { op: 'state' })).hosts, 1, 'exactly one msgguard-root');
       await d.screenshot(join(ARTIFACTS, `${name}-katal.png`));
+      // the README picture (docs/screenshots/extension.png is a copy of a good one)
+      if (name === 'chromium') await d.screenshot(join(ARTIFACTS, 'extension-readme.png'), { x: 0, y: 0, width: 1064, height: 912 });
+      await d.setViewport(VIEWPORT.width, VIEWPORT.height);
     });
 
     it('Katal form: verdicts for prohibited, critical and non-critical drafts', { timeout: 30_000 }, async () => {
@@ -195,6 +200,16 @@ export function defineSuite(name, launch, o) {
       await d.setViewport(VIEWPORT.width, VIEWPORT.height);
       await op(d, { op: 'resize-field', height: 300 });
       await assertBoxesOverText(d, 'field resized');
+      // astral characters (emoji) before and between the findings: UTF-16 offsets all the way
+      await typeDraft(d, 'x');
+      await op(d, { op: 'insert-text', text: ' 🎁 Thanks 😀! Please leave a 5-star 🌟 review at shop@example.com' });
+      await waitState(d, (s) => s.highlights.some((h) => h.rule === 'CT004') && s.value.includes('🌟'), 'findings after emoji');
+      const s = await assertBoxesOverText(d, 'emoji');
+      for (const h of s.highlights) {
+        const text = (await op(d, { op: 'state' })).value.slice(h.start, h.end);
+        assert.ok(!/\uFFFD/.test(text) && text.length === h.end - h.start, `${h.rule}: ${text}`);
+      }
+      assert.equal(s.value.slice(s.highlights.find((h) => h.rule === 'CT004').start).replace(/@.*/, ''), 'shop');
     });
 
     it('Katal form: apply-suggestion changes the text, Ctrl+Z restores it', { timeout: 30_000 }, async () => {
