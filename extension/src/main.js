@@ -129,6 +129,17 @@ export function start(opts = {}) {
       enabled: () => settings.confirmSend && analyzerState !== 'unavailable',
       // Re-analyzes the current text and asks only if it is prohibited (extension/ui/guard.js).
       confirm: () => (typeof guard.confirmSend === 'function' ? guard.confirmSend() : Promise.resolve(true)),
+      onSent() {
+        // When the page confirms ("Your message has been sent") it may reset the field without an
+        // input event: re-read it then rather than at the guard's next idle check.
+        let tries = 0;
+        const poll = () => {
+          if (current?.form !== form) return;
+          if (form.succeeded()) current.guard.refresh();
+          else if (++tries < 40) setTimeout(poll, 250);
+        };
+        setTimeout(poll, 100);
+      },
       draftState() {
         if (analyzerState === 'unavailable') return 'unknown';
         if (!last || last.text !== form.field.value) return 'stale';

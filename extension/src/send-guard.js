@@ -18,6 +18,7 @@
  *   seller; true = send (at once when the fresh check finds no errors)
  * @property {() => 'ok' | 'prohibited' | 'stale' | 'unknown'} draftState  from the latest report: 'ok' lets
  *   the click through untouched; 'prohibited' and 'stale' (not analyzed yet) hold it for `confirm`
+ * @property {() => void} [onSent]  a click on Send went through to the page
  */
 
 /** @param {SendGuardOptions} o */
@@ -36,7 +37,10 @@ export function installSendGuard(o) {
     const button = o.form.sendButtonIn(path);
     if (!button) return;
     const state = o.draftState();
-    if (state === 'ok' || state === 'unknown') return;
+    if (state === 'ok' || state === 'unknown') {
+      o.onSent?.();
+      return;
+    }
     // Prohibited, or not analyzed yet: hold this click and decide.
     event.preventDefault();
     event.stopImmediatePropagation();
@@ -59,6 +63,7 @@ export function installSendGuard(o) {
         } finally {
           bypass = false;
         }
+        o.onSent?.();
       }
     })();
   };
