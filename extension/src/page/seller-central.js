@@ -95,7 +95,7 @@ export function isCriticalLabel(label) {
   const n = normalizeLabel(label);
   if (!n) return false;
   if (/^[[(【](important|wichtig|importante|important !|belangrijk|ważne|viktigt|重要)[\])】]/.test(n)) return true;
-  return CRITICAL_LABELS.some((c) => n === c || n.startsWith(c + ' ') || n.startsWith(c + ' (') || n.includes(c));
+  return CRITICAL_LABELS.some((c) => n.includes(c));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -156,8 +156,10 @@ function isRendered(el) {
   return r.width > 0 && r.height > 0;
 }
 
-/** The visible text of an element, including the text in its open shadow root (labels of Katal components). */
-/** @param {Element} el */
+/**
+ * The visible text of an element, including the text in its open shadow root (labels of Katal components).
+ * @param {Element} el
+ */
 function visibleText(el) {
   let s = el.textContent ?? '';
   if (el.shadowRoot) s += ' ' + (el.shadowRoot.textContent ?? '');
