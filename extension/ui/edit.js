@@ -36,8 +36,34 @@ export function planSuggestion(text, finding, suggestion) {
     else if (/^[ \t]/.test(after) && (before === '' || /\n$/.test(before))) e += 1;
     return { start: s, end: e, insert: '' };
   }
-  return { start, end, insert: suggestion };
+  // a full replacement that keeps part of the match ("http://x" → "https://x"): change only the part
+  // that differs, so the caret, the selection and the undo step stay small
+  const { prefix, suffix } = commonEnds(finding.match, suggestion);
+  return { start: start + prefix, end: end - suffix, insert: suggestion.slice(prefix, suggestion.length - suffix) };
 }
+
+/**
+ * Lengths of the common prefix and suffix of two strings (not overlapping, never splitting a
+ * surrogate pair).
+ * @param {string} a
+ * @param {string} b
+ * @returns {{prefix: number, suffix: number}}
+ */
+export function commonEnds(a, b) {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  if (prefix > 0 && isHigh(a.charCodeAt(prefix - 1))) prefix--;
+  let suffix = 0;
+  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  if (suffix > 0 && isLow(a.charCodeAt(a.length - suffix))) suffix--;
+  return { prefix, suffix };
+}
+
+/** @param {number} c */
+const isHigh = (c) => c >= 0xd800 && c <= 0xdbff;
+/** @param {number} c */
+const isLow = (c) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * Replaces text[start, end) with `insert` as if the seller typed it: focus, select, then

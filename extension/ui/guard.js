@@ -15,7 +15,7 @@
 
 import { GUARD_CSS } from './styles.js';
 import { Mirror, readFieldStyle, clippingAncestors, scrollTargets, visibleClip } from './geometry.js';
-import { planSuggestion, replaceRange } from './edit.js';
+import { planSuggestion, replaceRange, commonEnds } from './edit.js';
 
 /**
  * @typedef {import('./types.js').Report} Report
@@ -779,8 +779,12 @@ export function mountGuard(options) {
       const inner = /^~([^~]*)~([^~]*)~$/.exec(s);
       const show = (/** @type {string} */ x) => (/^\n+$/.test(x) ? t('mg_suggest_line_breaks') : shorten(visible(x), 40));
       let label;
+      const { prefix, suffix } = inner || s === '' ? { prefix: 0, suffix: 0 } : commonEnds(f.match, s);
+      const from = f.match.slice(prefix, f.match.length - suffix);
       if (s === '') label = t('mg_suggest_remove', [shorten(visible(f.match), 40)]);
       else if (inner) label = t('mg_suggest_change', [show(inner[1]), show(inner[2])]);
+      // mostly the same text ("http://…" → "https://…"): say what changes
+      else if (prefix + suffix >= 3 && from !== '') label = t('mg_suggest_change', [show(from), show(s.slice(prefix, s.length - suffix))]);
       else label = t('mg_suggest_replace', [show(s)]);
       fixButtons.push(h(rootDoc, 'button', { type: 'button', 'data-action': 'apply-suggestion', 'data-index': String(k), class: k === 0 ? 'primary' : undefined, text: label }));
     });

@@ -13,7 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { serve } from './server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist', 'www');
+/** The built page; MG_WWW_DIST points the tests at another build (e.g. node www/build.mjs --out X --pkg Y). */
+export const DIST = process.env.MG_WWW_DIST ? resolve(process.env.MG_WWW_DIST) : join(ROOT, 'dist', 'www');
 export const ARTIFACTS = join(ROOT, 'target', 'artifacts', 'www');
 export const FIXTURES = join(ROOT, 'tests', 'www', 'fixtures');
 

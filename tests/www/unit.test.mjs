@@ -99,6 +99,11 @@ test('planSuggestion: replace, remove (no double space), inner ~FROM~TO~, stale 
   assert.deepEqual(planSuggestion(c, finding(c, 'www.x.com'), ''), { start: 0, end: 10, insert: '' }, 'at the start: the space after');
   const d = 'See http://www.amazon.com/x now';
   assert.deepEqual(planSuggestion(d, finding(d, 'http://www.amazon.com/x'), '~http://~https://~'), { start: 4, end: 11, insert: 'https://' });
+  const g = 'See http://www.amazon.com/x now';
+  assert.deepEqual(planSuggestion(g, finding(g, 'http://www.amazon.com/x'), 'https://www.amazon.com/x'), { start: 8, end: 8, insert: 's' },
+    'a full replacement that keeps most of the match edits only what differs');
+  const h = 'Great 😀 day';
+  assert.deepEqual(planSuggestion(h, finding(h, '😀'), '😃'), { start: 6, end: 8, insert: '😃' }, 'never splits a surrogate pair');
   const e = '😀😀 leave a 5-star review';
   const f = finding(e, '5-star');
   assert.equal(f.start, 13, 'UTF-16: each emoji is two code units');
