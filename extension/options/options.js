@@ -12,15 +12,23 @@ document.title = api.i18n.getMessage('optionsTitle') || document.title;
 const version = document.getElementById('version');
 if (version) version.textContent = `v${api.runtime.getManifest().version}`;
 
-const box = /** @type {HTMLInputElement} */ (document.getElementById('confirmSend'));
+const confirmBox = /** @type {HTMLInputElement} */ (document.getElementById('confirmSend'));
+const backgroundBox = /** @type {HTMLInputElement} */ (document.getElementById('analyzerBackground'));
 const status = /** @type {HTMLElement} */ (document.getElementById('status'));
 
 loadSettings(api.storage.local).then((s) => {
-  box.checked = s.confirmSend;
-  box.disabled = false;
+  confirmBox.checked = s.confirmSend;
+  backgroundBox.checked = s.analyzer === 'background';
+  confirmBox.disabled = false;
+  backgroundBox.disabled = false;
 });
 
-box.addEventListener('change', async () => {
-  await saveSettings(api.storage.local, { confirmSend: box.checked });
+/** @param {Partial<import('../src/settings.js').Settings>} patch */
+async function save(patch) {
+  status.textContent = '';
+  await saveSettings(api.storage.local, patch);
   status.textContent = api.i18n.getMessage('optionsSaved') || 'Saved.';
-});
+}
+
+confirmBox.addEventListener('change', () => save({ confirmSend: confirmBox.checked }));
+backgroundBox.addEventListener('change', () => save({ analyzer: backgroundBox.checked ? 'background' : 'auto' }));

@@ -39,7 +39,8 @@ export function start(opts = {}) {
 
   /** Mutable: the UI reads it when asking; storage changes update it in place. */
   const settings = { confirmSend: DEFAULT_SETTINGS.confirmSend };
-  loadSettings(api.storage.local).then((s) => {
+  const stored = loadSettings(api.storage.local);
+  stored.then((s) => {
     settings.confirmSend = s.confirmSend;
   });
   api.storage.onChanged.addListener((changes, area) => {
@@ -48,7 +49,7 @@ export function start(opts = {}) {
 
   /** @type {'loading' | 'local' | 'background' | 'unavailable'} */
   let analyzerState = 'loading';
-  const analyzer = loadAnalyzer({ prefer: opts.prefer });
+  const analyzer = stored.then((s) => loadAnalyzer({ prefer: opts.prefer ?? (s.analyzer === 'background' ? 'background' : undefined) }));
   analyzer.then(
     (a) => {
       analyzerState = a.path;

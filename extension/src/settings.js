@@ -12,10 +12,13 @@ export const SETTINGS_VERSION = 1;
  * @typedef {object} Settings
  * @property {number} version
  * @property {boolean} confirmSend  ask before sending a draft with errors
+ * @property {'auto' | 'background'} analyzer  where the checker runs: 'auto' = in the page's content
+ *   script when the page allows WebAssembly there, else in the extension's background; 'background' =
+ *   always in the background (troubleshooting, and how the tests reach that path in every browser)
  */
 
 /** @type {Readonly<Settings>} */
-export const DEFAULT_SETTINGS = Object.freeze({ version: SETTINGS_VERSION, confirmSend: true });
+export const DEFAULT_SETTINGS = Object.freeze({ version: SETTINGS_VERSION, confirmSend: true, analyzer: /** @type {'auto' | 'background'} */ ('auto') });
 
 /**
  * @param {unknown} stored
@@ -35,6 +38,7 @@ export function migrate(stored) {
   }
   // Version 1, or a newer version written by a later release: keep the fields this release knows.
   if (typeof s.confirmSend === 'boolean') out.confirmSend = s.confirmSend;
+  if (s.analyzer === 'auto' || s.analyzer === 'background') out.analyzer = s.analyzer;
   return out;
 }
 

@@ -56,10 +56,11 @@ describe('settings', () => {
   it('migrates nothing, old, current, newer and garbage', () => {
     assert.deepEqual(migrate(undefined), { ...DEFAULT_SETTINGS });
     assert.deepEqual(migrate('garbage'), { ...DEFAULT_SETTINGS });
-    assert.deepEqual(migrate({ confirmOnSend: false }), { version: SETTINGS_VERSION, confirmSend: false });
-    assert.deepEqual(migrate({ version: 1, confirmSend: false }), { version: 1, confirmSend: false });
-    assert.deepEqual(migrate({ version: 1, confirmSend: 'no' }), { version: 1, confirmSend: true });
-    assert.deepEqual(migrate({ version: 7, confirmSend: false, future: 1 }), { version: SETTINGS_VERSION, confirmSend: false });
+    assert.deepEqual(migrate({ confirmOnSend: false }), { ...DEFAULT_SETTINGS, confirmSend: false });
+    assert.deepEqual(migrate({ version: 1, confirmSend: false }), { version: 1, confirmSend: false, analyzer: 'auto' });
+    assert.deepEqual(migrate({ version: 1, confirmSend: 'no', analyzer: 'cloud' }), { version: 1, confirmSend: true, analyzer: 'auto' });
+    assert.deepEqual(migrate({ version: 1, analyzer: 'background' }), { version: 1, confirmSend: true, analyzer: 'background' });
+    assert.deepEqual(migrate({ version: 7, confirmSend: false, future: 1 }), { ...DEFAULT_SETTINGS, confirmSend: false });
   });
   it('saves versioned settings and reads them back', async () => {
     /** @type {Record<string, unknown>} */
@@ -67,7 +68,7 @@ describe('settings', () => {
     const area = { get: async (k) => ({ [k]: store[k] }), set: async (items) => Object.assign(store, items) };
     assert.equal((await loadSettings(area)).confirmSend, true);
     await saveSettings(area, { confirmSend: false });
-    assert.deepEqual(store.settings, { version: SETTINGS_VERSION, confirmSend: false });
+    assert.deepEqual(store.settings, { version: SETTINGS_VERSION, confirmSend: false, analyzer: 'auto' });
     assert.equal((await loadSettings(area)).confirmSend, false);
     const broken = { get: async () => { throw new Error('storage gone'); }, set: async () => {} };
     assert.deepEqual(await loadSettings(broken), { ...DEFAULT_SETTINGS });

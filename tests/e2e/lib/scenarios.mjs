@@ -343,22 +343,23 @@ export function defineSuite(name, launch, o) {
       assert.ok(rule && rule.text.includes('RV001'), `reference entry: ${JSON.stringify(rule)}`);
     });
 
+    /** Sets a checkbox of the options page with a real click. @param {string} id @param {boolean} want */
+    async function setOption(id, want) {
+      await d.goto(`${d.extensionOrigin}/options/options.html`);
+      const end = Date.now() + 5000;
+      let box;
+      while (Date.now() < end && (!(box = await op(d, { op: 'query', selector: `#${id}` })) || box.disabled)) await sleep(50);
+      assert.ok(box && !box.disabled, 'the settings load');
+      if (box.checked !== want) {
+        await clickPage(d, `#${id}`);
+        const t0 = Date.now();
+        while (Date.now() - t0 < 5000 && !(await op(d, { op: 'query', selector: '#status' }))?.text) await sleep(50);
+      }
+      assert.equal((await op(d, { op: 'query', selector: `#${id}` })).checked, want);
+    }
+
     it('the options page turns the send confirmation off (and on again)', { timeout: 30_000 }, async () => {
-      const options = `${d.extensionOrigin}/options/options.html`;
-      const toggle = async (want) => {
-        await d.goto(options);
-        const end = Date.now() + 5000;
-        let box;
-        while (Date.now() < end && (!(box = await op(d, { op: 'query', selector: '#confirmSend' })) || box.disabled)) await sleep(50);
-        assert.ok(box && !box.disabled, 'the setting loads');
-        if (box.checked !== want) {
-          await clickPage(d, '#confirmSend');
-          const t0 = Date.now();
-          while (Date.now() - t0 < 5000 && !(await op(d, { op: 'query', selector: '#status' }))?.text) await sleep(50);
-        }
-        assert.equal((await op(d, { op: 'query', selector: '#confirmSend' })).checked, want);
-      };
-      await toggle(false);
+      await setOption('confirmSend', false);
       await d.goto(fixtureUrl('katal'));
       await waitState(d, (s) => s.state === 'ready', 'the guard');
       await typeDraft(d, DRAFTS.prohibited);
@@ -366,7 +367,29 @@ export function defineSuite(name, launch, o) {
       await clickPage(d, 'kat-button.ayb-contact-form-send-button', 'button');
       const s = await waitState(d, (x) => x.sent === 1, 'sent without asking');
       assert.equal(s.confirm, false);
-      await toggle(true);
+      await setOption('confirmSend', true);
+    });
+
+    it('the background analyzer (forced by the setting) checks as the content-script one does', { timeout: 40_000 }, async () => {
+      await setOption('analyzerBackground', true);
+      try {
+        await d.goto(fixtureUrl('katal'));
+        const s = await waitState(d, (x) => x.state === 'ready' && x.analyzer !== 'loading', 'the guard');
+        assert.equal(s.analyzer, 'background');
+        await typeDraft(d, DRAFTS.prohibited);
+        await waitVerdict(d, 'prohibited');
+        await waitState(d, (x) => x.highlights.length >= 2, 'underlines');
+        await assertBoxesOverText(d, 'background analyzer');
+        await typeDraft(d, DRAFTS.critical);
+        await waitVerdict(d, 'critical');
+        await typeDraft(d, DRAFTS.noncritical);
+        await waitVerdict(d, 'noncritical');
+      } finally {
+        await setOption('analyzerBackground', false);
+      }
+      await d.goto(fixtureUrl('katal'));
+      const back = await waitState(d, (x) => x.state === 'ready' && x.analyzer !== 'loading', 'the guard');
+      assert.equal(back.analyzer, 'local');
     });
 
     it('does nothing on Seller Central pages other than messaging', { timeout: 20_000 }, async () => {
