@@ -44,6 +44,7 @@ pub struct Matcher {
     pub options_any: &'static [&'static str],
 }
 
+#[derive(serde::Serialize)]
 pub struct Rule {
     /// Stable code, such as `RV001`. Never reused for another rule.
     pub code: &'static str,
@@ -58,6 +59,7 @@ pub struct Rule {
     pub suggestions: &'static [&'static str],
     /// Whether an error from this rule makes the draft prohibited (blocked for every buyer).
     pub prohibits: bool,
+    #[serde(skip)]
     pub matcher: Matcher,
     /// Examples that must be flagged, with the expected span between « and ».
     pub flag: &'static [&'static str],
@@ -139,45 +141,9 @@ pub fn for_lang(lang: Option<&str>) -> &'static Book {
 pub struct BookInfo {
     pub lang: &'static str,
     pub name: &'static str,
-    pub rules: Vec<RuleInfo>,
-}
-
-#[derive(serde::Serialize)]
-pub struct RuleInfo {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    pub title: &'static str,
-    pub message: &'static str,
-    pub why: &'static str,
-    pub cite: Citation,
-    pub suggestions: &'static [&'static str],
-    pub flag: &'static [&'static str],
-    pub pass: &'static [&'static str],
+    pub rules: &'static [Rule],
 }
 
 pub fn describe() -> Vec<BookInfo> {
-    BOOKS
-        .iter()
-        .map(|b| BookInfo {
-            lang: b.lang,
-            name: b.name,
-            rules: b
-                .rules
-                .iter()
-                .map(|r| RuleInfo {
-                    code: r.code,
-                    name: r.name,
-                    severity: r.severity,
-                    title: r.title,
-                    message: r.message,
-                    why: r.why,
-                    cite: r.cite.clone(),
-                    suggestions: r.suggestions,
-                    flag: r.flag,
-                    pass: r.pass,
-                })
-                .collect(),
-        })
-        .collect()
+    BOOKS.iter().map(|b| BookInfo { lang: b.lang, name: b.name, rules: b.rules }).collect()
 }
