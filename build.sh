@@ -24,7 +24,7 @@ export NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=fal
 WASM_TARGET=wasm32-unknown-unknown
 PKG_DIR=dist/pkg
 WASM_GZ_BUDGET=250000 # bytes, gzip -9 of dist/pkg/msgguard_bg.wasm (250 KB)
-NODE_MIN=20
+NODE_MIN=20.10.0
 CHROMIUM_BIN=/usr/bin/chromium
 CHROMEDRIVER_BIN=/usr/bin/chromedriver
 FIREFOX_BIN=/usr/bin/firefox-esr
@@ -176,10 +176,9 @@ ensure_wasm_bindgen() {
 
 ensure_node() {
   command -v node >/dev/null && command -v npm >/dev/null ||
-    die "Node.js $NODE_MIN+ and npm are not installed: install them (Debian 12's nodejs 18 is too old for playwright-core and web-ext), then run ./build.sh again"
-  local major
-  major=$(node -p 'process.versions.node.split(".")[0]')
-  ((major >= NODE_MIN)) || die "Node.js $(node --version) is too old: the tools in package.json need Node.js $NODE_MIN or newer"
+    die "Node.js $NODE_MIN or newer and npm are not installed: install them (Debian 12's nodejs 18 is too old for playwright-core and web-ext), then run ./build.sh again"
+  version_ge "$(node -p process.versions.node)" "$NODE_MIN" ||
+    die "Node.js $(node --version) is too old: the tests need Node.js $NODE_MIN or newer (node --test --test-concurrency; playwright-core and web-ext need 20)"
   # npm ci when node_modules is missing, incomplete, or older than the lock file.
   local stamp=node_modules/.package-lock.json need=
   if [[ ! -f $stamp || package-lock.json -nt $stamp || package.json -nt $stamp ]]; then
