@@ -100,6 +100,8 @@ as_root() {
   fi
 }
 
+# apt_install PKG...: one `apt-get update` per run, then install with recommends (chromium's
+# fonts-liberation matters to layout and screenshots in the browser tests).
 APT_UPDATED=
 apt_install() {
   command -v apt-get >/dev/null || die "cannot install $*: no apt-get (this script expects Debian 12); install them by hand"
@@ -109,7 +111,7 @@ apt_install() {
     APT_UPDATED=1
   fi
   say "apt-get install $*"
-  as_root apt-get install -y -q --no-install-recommends "$@" || die "apt-get install $* failed; see above"
+  as_root apt-get install -y -q "$@" || die "apt-get install $* failed; see above"
 }
 
 # cargo_install CRATE [VERSION]: --locked first, then without (the registry mirror may lack a
