@@ -129,8 +129,9 @@ cargo_install() {
 version_ge() { [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]; }
 
 ensure_rust() {
-  command -v cargo >/dev/null && command -v rustc >/dev/null ||
+  if ! command -v cargo >/dev/null || ! command -v rustc >/dev/null; then
     die "Rust is not installed: install it with rustup (stable, 1.85 or newer; Debian's rustc is too old), then run ./build.sh again"
+  fi
   local want have
   want=$(sed -n 's/^rust-version *= *"\(.*\)"/\1/p' Cargo.toml | head -n1)
   have=$(rustc --version | awk '{print $2}')
@@ -177,8 +178,9 @@ ensure_wasm_bindgen() {
 }
 
 ensure_node() {
-  command -v node >/dev/null && command -v npm >/dev/null ||
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     die "Node.js $NODE_MIN or newer and npm are not installed: install them (Debian 12's nodejs 18 is too old for playwright-core and web-ext), then run ./build.sh again"
+  fi
   version_ge "$(node -p process.versions.node)" "$NODE_MIN" ||
     die "Node.js $(node --version) is too old: the tests need Node.js $NODE_MIN or newer (node --test --test-concurrency; playwright-core and web-ext need 20)"
   # npm ci when node_modules is missing, incomplete, or older than the lock file.
