@@ -7,6 +7,7 @@
 #   ./build.sh serve    serve what is built
 #   ./build.sh test     bootstrap what the tests need (browsers, drivers), build, run every test
 #   ./build.sh bench    cargo bench
+#   ./build.sh fuzz     not yet (fails with a message)
 #   ./build.sh help     this text
 #
 # Outputs (never committed): dist/pkg (the optimized wasm module), target/release/msgguard (the CLI),
