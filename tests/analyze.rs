@@ -12,10 +12,6 @@ fn rules_of(text: &str) -> Vec<&'static str> {
     analyze(text, &Options::default()).findings.iter().map(|f| f.rule).collect()
 }
 
-fn category(text: &str) -> Category {
-    analyze(text, &Options::default()).category
-}
-
 #[test]
 fn every_match_is_the_text_at_its_utf16_offsets() {
     let drafts = [
