@@ -44,6 +44,16 @@ fn offsets_shift_by_two_units_per_astral_character_before_a_match() {
 }
 
 #[test]
+fn combining_marks_inside_and_before_a_match_keep_offsets_exact() {
+    // "é" as e + U+0301 before the match, and inside the link's host.
+    let text = "Cafe\u{301} owner: visit www.shope\u{301}s.com today";
+    let report = analyze(text, &Options::default());
+    let f = report.findings.iter().find(|f| f.rule == "CT001").expect("CT001");
+    assert_eq!(f.matched, "www.shope\u{301}s.com");
+    assert_eq!(u16_slice(text, f.start, f.end), f.matched);
+}
+
+#[test]
 fn a_match_containing_an_emoji_keeps_it_whole() {
     let text = "Leave 5 ⭐ in your review";
     let f = analyze(text, &Options::default()).findings.into_iter().find(|f| f.rule == "RV001").expect("RV001");
