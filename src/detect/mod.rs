@@ -41,21 +41,28 @@ pub fn run(original: &str, view: &Normalized) -> Vec<Candidate> {
     out
 }
 
-/// The parts of `text` worth giving to an expensive pattern: windows around each anchor (a byte offset
-/// where a match could be, such as a dot inside a word for links), reaching `before` and `after` bytes
-/// out and then on to the nearest white space, so a window never cuts a word. Windows are merged, so
-/// every byte is searched at most once and prose without anchors costs nothing.
+/// The parts of `text` worth searching: windows around each anchor (a byte offset where a match could
+/// be, such as a dot inside a word for links; in increasing order), reaching `before` and `after`
+/// bytes out and then on to the nearest white space, so a window never cuts a word. Windows are
+/// merged, so every byte is searched at most once and prose without anchors costs nothing. Each byte
+/// is also looked at a bounded number of times here, however long the words are.
 pub fn windows(text: &str, anchors: impl IntoIterator<Item = usize>, before: usize, after: usize) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for a in anchors {
+        let last_end = out.last().map(|w| w.1);
+        // Walking back into the previous window means merging with it: stop there.
         let mut start = a.saturating_sub(before);
-        while start > 0 && !b[start - 1].is_ascii_whitespace() {
+        while start > 0 && !b[start - 1].is_ascii_whitespace() && last_end.is_none_or(|e| start > e) {
             start -= 1;
         }
-        let mut end = (a + after).min(b.len());
-        while end < b.len() && !b[end].is_ascii_whitespace() {
-            end += 1;
+        // The previous window already ends at white space past this one's reach.
+        let reach = (a + after).min(b.len());
+        let mut end = reach.max(last_end.unwrap_or(0));
+        if last_end.is_none_or(|e| reach > e) {
+            while end < b.len() && !b[end].is_ascii_whitespace() {
+                end += 1;
+            }
         }
         match out.last_mut() {
             Some(last) if start <= last.1 => last.1 = last.1.max(end),
