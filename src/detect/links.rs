@@ -1,30 +1,23 @@
 //! Links: URLs with a scheme, "www." addresses and bare domains with a real top-level domain,
 //! including the spaced and written-out evasions ("w w w . shop . com", "shop dot com").
 //! Amazon's own links are allowed (only `http://` is warned about); URL shorteners hide where they go.
+//!
+//! A link is a scheme and "://" (a space either side of the colon allowed) followed by anything but
+//! white space and angle brackets; or a domain name (`domain`), perhaps after "www." ("w w w . ",
+//! "www2."), with an optional path starting with `/`, `:`, `?` or `#`. The leftmost link wins and
+//! the text it covers is not searched again, even when it turns out not to be a link.
 
-use super::parts::{DOT, LABEL};
+use super::classes::is_digit;
+use super::domain::{dot_end, is_ascii_word, label_end, space_len, Names};
 use super::{is_tld, tld_needs_evidence, Candidate};
 use crate::text::normalize::PLACEHOLDER;
 use crate::text::Normalized;
-use regex::Regex;
-use std::sync::OnceLock;
 
 const SHORTENERS: &[&str] = &[
     "bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly",
     "shorturl.at", "rb.gy", "tiny.cc", "bl.ink", "lnkd.in", "s.id", "t.ly", "v.gd", "shorte.st", "adf.ly", "tr.im",
     "qr.net", "linktr.ee", "short.io", "bit.do", "x.co",
 ];
-
-fn regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let scheme = r"(?P<scheme>(?-u:\b)[a-z][a-z0-9+.-]*)\s?:\s?//(?P<rest>[^\s<>]+)";
-        let domain = format!(
-            r"(?P<www>(?-u:\b)w\s?w\s?w\d?{DOT})?(?P<host>{LABEL}(?:{DOT}{LABEL})*){DOT}(?P<tld>[a-z]{{2,12}})(?-u:\b)(?P<path>[/:?#][^\s<>]*)?"
-        );
-        Regex::new(&format!("{scheme}|{domain}")).expect("link pattern compiles")
-    })
-}
 
 /// Where a link could be: a dot inside a word or spaced out (" . "), "://", " dot ".
 fn anchors(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -50,56 +43,180 @@ pub fn find(original: &str, view: &Normalized) -> Vec<Candidate> {
     out
 }
 
+/// A link as found, before deciding whether it is one: window offsets of its parts.
+enum Link {
+    /// `scheme://rest`.
+    Scheme { scheme: (usize, usize), rest: (usize, usize) },
+    /// `[www.]host.tld[path]`.
+    Domain { www: bool, host: (usize, usize), tld: (usize, usize), path: (usize, usize) },
+}
+
+/// A window of the matching view, and where it sits.
+struct Window<'a> {
+    original: &'a str,
+    view: &'a Normalized,
+    base: usize,
+    text: &'a str,
+}
+
 fn find_in(original: &str, view: &Normalized, base: usize, window: &str, out: &mut Vec<Candidate>) {
-    for caps in regex().captures_iter(window) {
-        let whole = caps.get(0).expect("group 0 always matches");
-        let end = whole.start() + trim_trailing_punctuation(whole.as_str());
-        if end <= whole.start() {
-            continue;
+    let at = Window { original, view, base, text: window };
+    let mut scan = Scanner { s: window, names: Names::new(window.len()), scheme_failed_until: 0, label: (0, 0) };
+    let mut i = 0;
+    while let Some(c) = window[i..].chars().next() {
+        match scan.link_at(i, c) {
+            Some((end, link)) => {
+                accept(&at, i, end, &link, out);
+                i = end;
+            }
+            None => i += c.len_utf8(),
         }
-        let tag = if let Some(scheme) = caps.name("scheme") {
-            let rest = caps.name("rest").map_or("", |m| m.as_str());
+    }
+}
+
+/// Tries each position of a window in turn. What it learns about a run of text that cannot start a
+/// link holds for every position inside the run, which keeps the scan linear.
+struct Scanner<'a> {
+    s: &'a str,
+    names: Names,
+    /// A scheme-like run ("http", "a.b.c") not followed by "://" fails from any position inside it.
+    scheme_failed_until: usize,
+    /// The last label looked at: a label starting inside it ends where it does.
+    label: (usize, usize),
+}
+
+impl Scanner<'_> {
+    /// The link starting at `i` (whose character is `c`) and its end: a URL with a scheme, else a
+    /// "www." name, else a bare name.
+    fn link_at(&mut self, i: usize, c: char) -> Option<(usize, Link)> {
+        let boundary = i == 0 || !is_ascii_word(self.s.as_bytes()[i - 1]);
+        if boundary && c.is_ascii_lowercase() {
+            if let Some(found) = self.scheme_at(i) {
+                return Some(found);
+            }
+            if let Some(host) = www_end(self.s, i) {
+                if let Some(found) = self.name_at(host, true) {
+                    return Some(found);
+                }
+            }
+        }
+        self.name_at(i, false)
+    }
+
+    fn scheme_at(&mut self, i: usize) -> Option<(usize, Link)> {
+        if i < self.scheme_failed_until {
+            return None;
+        }
+        let b = self.s.as_bytes();
+        let scheme_end = i + b[i..].iter().take_while(|&&c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'+' | b'.' | b'-')).count();
+        let rest = separator_end(self.s, scheme_end).map(|at| (at, at + url_chars(&self.s[at..])));
+        match rest {
+            Some(rest) if rest.1 > rest.0 => Some((rest.1, Link::Scheme { scheme: (i, scheme_end), rest })),
+            _ => {
+                self.scheme_failed_until = scheme_end;
+                None
+            }
+        }
+    }
+
+    /// A name whose first label starts at `host`, through its top-level domain and path.
+    fn name_at(&mut self, host: usize, www: bool) -> Option<(usize, Link)> {
+        let first = self.label_end(host)?;
+        let tld = self.names.tld_after(self.s, first)?;
+        let path_end = match self.s.as_bytes().get(tld.end) {
+            Some(b'/' | b':' | b'?' | b'#') => tld.end + 1 + url_chars(&self.s[tld.end + 1..]),
+            _ => tld.end,
+        };
+        Some((path_end, Link::Domain { www, host: (host, tld.dot), tld: (tld.start, tld.end), path: (tld.end, path_end) }))
+    }
+
+    fn label_end(&mut self, at: usize) -> Option<usize> {
+        let (start, end) = self.label;
+        if start <= at && at < end {
+            return (self.s.as_bytes()[at] != b'-').then_some(end);
+        }
+        let end = label_end(self.s, at)?;
+        self.label = (at, end);
+        Some(end)
+    }
+}
+
+/// "://", also with a space before or after the colon.
+fn separator_end(s: &str, at: usize) -> Option<usize> {
+    let rest = &s[at..];
+    let before = space_len(rest).filter(|&n| rest[n..].starts_with(':')).unwrap_or(0);
+    let colon = rest[before..].strip_prefix(':')?;
+    let after = space_len(colon).filter(|&n| colon[n..].starts_with("//")).unwrap_or(0);
+    colon[after..].starts_with("//").then_some(at + before + 1 + after + 2)
+}
+
+/// "www." and its evasions ("w w w . ", "www2."): where the host starts.
+fn www_end(s: &str, at: usize) -> Option<usize> {
+    let mut j = at;
+    for k in 0..3 {
+        if k > 0 {
+            j += space_len(&s[j..]).filter(|&n| s[j + n..].starts_with('w')).unwrap_or(0);
+        }
+        j += s[j..].starts_with('w').then_some(1)?;
+    }
+    let digit = s[j..].chars().next().filter(|&c| is_digit(c)).map_or(0, char::len_utf8);
+    dot_end(s, j + digit)
+}
+
+/// The length of the run of characters a URL may hold: anything but white space and angle brackets.
+fn url_chars(s: &str) -> usize {
+    s.find(|c: char| c.is_whitespace() || c == '<' || c == '>').unwrap_or(s.len())
+}
+
+fn accept(w: &Window, start: usize, end: usize, link: &Link, out: &mut Vec<Candidate>) {
+    let window = w.text;
+    let whole = &window[start..end];
+    let end = start + trim_trailing_punctuation(whole);
+    if end <= start {
+        return;
+    }
+    let tag = match *link {
+        Link::Scheme { scheme, rest } => {
+            let rest = &window[rest.0..rest.1];
             let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
             if host.is_empty() {
-                continue;
+                return;
             }
-            classify(host, scheme.as_str() == "http")
-        } else {
-            let host = caps.name("host").map_or("", |m| m.as_str());
-            let tld = caps.name("tld").map_or("", |m| m.as_str());
-            let has_www = caps.name("www").is_some();
-            let path = caps.name("path").map_or("", |m| trim_path(m.as_str()));
+            classify(host, &window[scheme.0..scheme.1] == "http")
+        }
+        Link::Domain { www, host, tld, path } => {
+            let (host, tld_span) = (&window[host.0..host.1], tld);
+            let tld = &window[tld.0..tld.1];
+            let path = trim_path(&window[path.0..path.1]);
             if !is_tld(tld) {
-                continue;
+                return;
             }
-            let spaced = whole.as_str().contains(' ');
+            let spaced = whole.contains(' ');
             let second_level = tld.len() == 2 && (host.ends_with(".co") || host.ends_with(".com"));
-            let evidence = has_www || !path.is_empty() || second_level;
+            let evidence = www || !path.is_empty() || second_level;
             if spaced && !evidence && tld_needs_evidence(tld) {
-                continue;
+                return;
             }
-            if !spaced && !evidence && tld_needs_evidence(tld) && !word_tld_looks_typed(original, view, base, &caps, tld) {
-                continue;
+            if !spaced && !evidence && tld_needs_evidence(tld) && !word_tld_looks_typed(w, tld_span, host) {
+                return;
             }
             let full_host = format!("{}.{}", squash(host), tld);
             classify(&full_host, false)
-        };
-        if let Some(tag) = tag {
-            out.push(Candidate { span: view.to_original(base + whole.start(), base + end), tag });
         }
+    };
+    if let Some(tag) = tag {
+        out.push(Candidate { span: w.view.to_original(w.base + start, w.base + end), tag });
     }
 }
 
 /// A domain ending in a word-like TLD ("mystore.shop") counts when it is typed like an address: a
 /// longer TLD in lowercase, a host of real length. "arrive.In" or "it.so" are sentence typos.
-fn word_tld_looks_typed(original: &str, view: &Normalized, base: usize, caps: &regex::Captures, tld: &str) -> bool {
-    if tld.len() <= 2 {
+fn word_tld_looks_typed(w: &Window, tld: (usize, usize), host: &str) -> bool {
+    if tld.1 - tld.0 <= 2 {
         return false;
     }
-    let m = caps.name("tld").expect("tld group matched");
-    let span = view.to_original(base + m.start(), base + m.end());
-    let first = original[span.start..].chars().next().unwrap_or('A');
-    let host = caps.name("host").map_or("", |h| h.as_str());
+    let span = w.view.to_original(w.base + tld.0, w.base + tld.1);
+    let first = w.original[span.start..].chars().next().unwrap_or('A');
     first.is_lowercase() && host.split('.').all(|l| l.chars().count() >= 3)
 }
 
@@ -189,5 +306,14 @@ mod tests {
         assert!(links("Thanks.Best regards").is_empty());
         assert!(links("version 2.5 of the file.pdf").is_empty());
         assert!(links("the item. com").is_empty());
+    }
+
+    #[test]
+    fn long_runs_stay_linear() {
+        for s in ["w.".repeat(100_000), "a-".repeat(100_000), "http.".repeat(50_000), "w w w . ".repeat(30_000), "é.1".repeat(60_000)] {
+            let started = std::time::Instant::now();
+            assert!(links(&s).is_empty());
+            assert!(started.elapsed().as_secs() < 5, "{:?}… took {:?}", &s[..12], started.elapsed());
+        }
     }
 }

@@ -2,6 +2,8 @@
 //! numbers, emoji, HTML and blank-line runs. Each yields tagged candidates; rules in the rule book
 //! pick them up by tag (`detector = "link.external"`) and say what they mean and how bad they are.
 
+mod classes;
+mod domain;
 mod emails;
 mod layout;
 mod links;
@@ -70,14 +72,6 @@ pub fn windows(text: &str, anchors: impl IntoIterator<Item = usize>, before: usi
         }
     }
     out
-}
-
-/// Regex fragments shared by the link and e-mail detectors, written for the matching view.
-pub(crate) mod parts {
-    /// One domain label; the placeholder character may stand inside one (`amazon[tld]`).
-    pub const LABEL: &str = r"[\w\x{E000}](?:[\w\x{E000}-]*[\w\x{E000}])?";
-    /// A dot, including the spaced ("shop . com", "shop .com") and written ("shop dot com") evasions.
-    pub const DOT: &str = r"(?:\.|\s\.\s?|\sdot\s)";
 }
 
 /// Top-level domains that are also everyday words or abbreviations: a "domain" ending in one needs
