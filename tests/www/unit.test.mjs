@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 import { parseBatch, csvCell, toCSV, checkBatch, verdictOf } from '../../www/batch.js';
@@ -122,13 +122,15 @@ test('messages.en.json: valid Chrome keys, placeholders defined, every key the g
       assert.ok(entry.placeholders && m[1].toLowerCase() in Object.fromEntries(Object.keys(entry.placeholders).map((k) => [k.toLowerCase(), 1])), `${key}: placeholder ${m[1]} is defined`);
     }
   }
-  const src = readFileSync(join(ROOT, 'extension', 'ui', 'guard.js'), 'utf8');
+  // guard.js is split into modules that each translate their own strings: scan them all
+  const ui = join(ROOT, 'extension', 'ui');
+  const src = readdirSync(ui).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ui, f), 'utf8')).join('\n');
   const used = new Set([...src.matchAll(/\bt\('(mg_[a-z_]+)'/g)].map((m) => m[1]).filter((k) => !k.endsWith('_')));
   for (const v of ['critical', 'noncritical', 'prohibited', 'empty']) { used.add(`mg_verdict_${v}`); used.add(`mg_verdict_hint_${v}`); }
   for (const s of ['error', 'warning', 'info']) {
     for (const k of [`mg_severity_${s}`, `mg_severity_letter_${s}`, `mg_count_${s}_one`, `mg_count_${s}_other`]) used.add(k);
   }
   for (const c of ['critical', 'noncritical']) used.add(`mg_evidence_${c}`);
-  assert.ok(used.size > 30, `found ${used.size} keys in guard.js`);
-  for (const key of used) assert.ok(key in messages, `guard.js uses ${key}, missing from messages.en.json`);
+  assert.ok(used.size > 30, `found ${used.size} keys in extension/ui`);
+  for (const key of used) assert.ok(key in messages, `extension/ui uses ${key}, missing from messages.en.json`);
 });

@@ -1,0 +1,235 @@
+// @ts-check
+/**
+ * The panel: the verdict, the summary, the evidence, the findings list and the contact-reason
+ * advice. It hosts the send confirmation and the live region (so they are read in the panel's
+ * region) but does not drive them. Lists are rebuilt only when their content changes, so a focused
+ * button survives re-renders.
+ * @module
+ */
+
+import { h, icon, sevMark } from './dom.js';
+import { shorten, visible, countsText } from './text.js';
+import { safe } from './contain.js';
+import { panelPosition, PANEL_WIDTH } from './placement.js';
+
+/**
+ * @typedef {import('./types.js').Report} Report
+ * @typedef {import('./types.js').Translate} Translate
+ * @typedef {import('./types.js').ReasonsAdapter} ReasonsAdapter
+ *
+ * @typedef {object} PanelState
+ * @property {string} unavailableMessage  non-empty: "Checker unavailable" with this detail line
+ * @property {Report | null} report       null: no report yet (loading)
+ * @property {boolean} collapsed
+ * @property {number} activeIndex         the finding whose card is open
+ * @property {boolean} subjectFailed      the last "select the reason" click did not work
+ */
+
+/**
+ * @param {object} parts
+ * @param {Document} parts.doc  the host's document
+ * @param {ShadowRoot} parts.root
+ * @param {Translate} parts.t
+ * @param {'beside' | 'dock'} parts.placement
+ * @param {ReasonsAdapter | null} parts.reasons
+ * @param {HTMLElement} parts.confirm  the send confirmation's element
+ * @param {HTMLElement} parts.live     the live region
+ */
+export function createPanel({ doc, root, t, placement, reasons, confirm, live }) {
+  const verdictIcon = h(doc, 'span', { class: 'verdict-icon', 'aria-hidden': 'true' });
+  const verdictEl = h(doc, 'h2', { class: 'verdict', 'data-part': 'verdict' });
+  const countsEl = h(doc, 'span', { class: 'counts' });
+  const toggle = h(doc, 'button', { class: 'toggle', type: 'button', 'aria-expanded': 'true', 'data-action': 'toggle' });
+  toggle.append(icon(doc, 'M4 10l4-4 4 4'));
+  const toggleLabel = h(doc, 'span', { class: 'sr-only' });
+  toggle.append(toggleLabel);
+  const head = h(doc, 'div', { class: 'panel-head' }, [
+    verdictIcon,
+    h(doc, 'div', { class: 'verdict-text' }, [h(doc, 'span', { class: 'brand', text: t('mg_name') }), verdictEl, countsEl]),
+    toggle,
+  ]);
+  const summaryEl = h(doc, 'p', { class: 'summary', 'data-part': 'summary' });
+  const evidenceEl = h(doc, 'div', { class: 'evidence', 'data-part': 'evidence', hidden: true });
+  const findingsList = h(doc, 'ul', { 'data-part': 'findings' });
+  const findingsTitle = h(doc, 'h3', { class: 'section-title' });
+  const findingsHint = h(doc, 'p', { class: 'hint' });
+  const findingsEl = h(doc, 'div', { class: 'findings', hidden: true }, [findingsTitle, findingsList]);
+  const adviceEl = h(doc, 'div', { class: 'advice', 'data-part': 'subject-advice', 'data-advice': 'none', hidden: true });
+  const unavailableEl = h(doc, 'p', { class: 'unavailable-detail', hidden: true });
+  const body = h(doc, 'div', { class: 'panel-body' }, [unavailableEl, summaryEl, confirm, findingsEl, evidenceEl, adviceEl]);
+  const panel = h(doc, 'section', {
+    class: 'panel', 'data-part': 'panel', 'data-verdict': 'empty', 'data-state': 'loading',
+    'data-placement': placement, role: 'region', 'aria-label': t('mg_panel_label'),
+  }, [head, body, live]);
+
+  // what the lists were last built from: an unchanged key means update in place (keeps focus)
+  let findingsKey = '';
+  let adviceKey = '';
+  let size = { width: PANEL_WIDTH, height: 200 };
+
+  /** @param {PanelState} s */
+  function render(s) {
+    const state = s.unavailableMessage ? 'unavailable' : s.report ? 'ready' : 'loading';
+    panel.dataset.state = state;
+    const report = s.report;
+    const verdict = !report || report.empty || state === 'unavailable' ? 'empty' : report.category;
+    panel.dataset.verdict = verdict;
+    panel.toggleAttribute('data-collapsed', s.collapsed);
+    toggle.setAttribute('aria-expanded', String(!s.collapsed));
+    toggleLabel.textContent = t(s.collapsed ? 'mg_expand' : 'mg_collapse');
+
+    if (state === 'unavailable') {
+      verdictIcon.textContent = '?';
+      verdictEl.textContent = t('mg_state_unavailable');
+      countsEl.textContent = '';
+      unavailableEl.hidden = false;
+      unavailableEl.textContent = s.unavailableMessage;
+      for (const el of [summaryEl, evidenceEl, findingsEl, adviceEl]) el.hidden = true;
+      return;
+    }
+    unavailableEl.hidden = true;
+    if (state === 'loading' || !report) {
+      verdictIcon.textContent = '…';
+      verdictEl.textContent = t('mg_state_loading');
+      countsEl.textContent = '';
+      for (const el of [summaryEl, evidenceEl, findingsEl, adviceEl]) el.hidden = true;
+      return;
+    }
+    verdictIcon.textContent = { critical: '!', noncritical: '✓', prohibited: '✕', empty: '…' }[verdict] ?? '';
+    verdictEl.textContent = t('mg_verdict_' + verdict);
+    countsEl.textContent = report.empty ? t('mg_verdict_hint_empty') : countsText(t, report.counts) || t('mg_verdict_hint_' + verdict);
+    summaryEl.hidden = report.empty;
+    summaryEl.textContent = report.summary;
+
+    renderEvidence(report);
+    renderFindings(report, s.activeIndex);
+    renderAdvice(report, s.subjectFailed);
+  }
+
+  /** @param {Report} report */
+  function renderEvidence(report) {
+    const ev = report.empty ? [] : report.evidence;
+    evidenceEl.hidden = ev.length === 0;
+    evidenceEl.replaceChildren();
+    if (!ev.length) return;
+    const cats = /** @type {const} */ (['critical', 'noncritical']);
+    for (const cat of cats) {
+      const items = ev.filter((e) => e.category === cat);
+      if (!items.length) continue;
+      const ul = h(doc, 'ul');
+      for (const e of items) {
+        const q = h(doc, 'q');
+        const at = e.trigger ? e.text.toLowerCase().indexOf(e.trigger.toLowerCase()) : -1;
+        if (at >= 0) {
+          q.append(shorten(e.text.slice(0, at), 60), h(doc, 'mark', { text: e.text.slice(at, at + e.trigger.length) }), shorten(e.text.slice(at + e.trigger.length), 60));
+        } else {
+          q.append(shorten(e.text, 120));
+        }
+        ul.append(h(doc, 'li', { 'data-category': e.category, 'data-topic': e.topic }, [h(doc, 'span', { class: 'label', text: e.label }), q]));
+      }
+      evidenceEl.append(h(doc, 'h3', { class: 'section-title', text: t('mg_evidence_' + cat) }), ul);
+    }
+  }
+
+  /** @param {Report} report @param {number} activeIndex */
+  function renderFindings(report, activeIndex) {
+    const list = report.findings;
+    const key = list.map((f) => `${f.rule}:${f.start}:${f.end}:${f.match}`).join('|');
+    findingsEl.hidden = report.empty;
+    if (key === findingsKey) {
+      // same list: only the expanded state changes, in place (keeps focus on the button)
+      for (const b of Array.from(findingsList.querySelectorAll('[data-action="open-finding"]'))) {
+        const expanded = String(Number(/** @type {HTMLElement} */ (b).dataset.index) === activeIndex);
+        if (b.getAttribute('aria-expanded') !== expanded) b.setAttribute('aria-expanded', expanded);
+      }
+      return;
+    }
+    findingsKey = key;
+    findingsTitle.textContent = t('mg_findings_heading') + (list.length ? ` (${list.length})` : '');
+    const focusedIdx = findingsList.contains(root.activeElement) ? Number(/** @type {HTMLElement} */ (root.activeElement).dataset.index) : -1;
+    findingsList.replaceChildren();
+    if (!list.length) {
+      findingsList.append(h(doc, 'li', { class: 'hint', text: t('mg_findings_none') }));
+      findingsHint.remove();
+      return;
+    }
+    findingsTitle.after(findingsHint);
+    findingsHint.textContent = t('mg_findings_hint');
+    list.forEach((f, i) => {
+      const btn = h(doc, 'button', {
+        type: 'button', class: 'finding', 'data-action': 'open-finding', 'data-index': String(i),
+        'data-rule': f.rule, 'data-severity': f.severity, 'aria-expanded': String(i === activeIndex),
+        'aria-label': t('mg_finding_item', [t('mg_severity_' + f.severity), f.rule, f.title]) + ` — “${shorten(visible(f.match), 60)}”`,
+      }, [
+        sevMark(doc, t, f.severity),
+        h(doc, 'span', { class: 'what' }, [
+          h(doc, 'span', { class: 'title', text: f.title }),
+          h(doc, 'span', { class: 'match', text: `“${shorten(visible(f.match), 60)}”` }),
+        ]),
+        h(doc, 'span', { class: 'code', text: f.rule }),
+      ]);
+      findingsList.append(h(doc, 'li', {}, [btn]));
+      // the list was rebuilt under the seller's focus: put it back on the same item
+      if (i === focusedIdx) btn.focus({ preventScroll: true });
+    });
+  }
+
+  /** @param {Report} report @param {boolean} subjectFailed */
+  function renderAdvice(report, subjectFailed) {
+    const advice = report.subject_advice;
+    const cur = reasons ? safe(() => reasons.current(), null) : null;
+    const label = reasons ? safe(() => reasons.criticalLabel(), null) : null;
+    const key = `${advice}|${report.subject_advice_reason}|${cur?.label}|${cur?.critical}|${label}|${subjectFailed}`;
+    adviceEl.dataset.advice = advice;
+    adviceEl.hidden = advice === 'none' || report.empty;
+    if (key === adviceKey) return;
+    adviceKey = key;
+    adviceEl.replaceChildren();
+    adviceEl.removeAttribute('role');
+    if (advice === 'misused-critical-reason') {
+      adviceEl.setAttribute('role', 'alert');
+      adviceEl.append(h(doc, 'p', { class: 'loud', text: t('mg_misused_heading') }));
+    } else {
+      adviceEl.append(h(doc, 'h3', { class: 'section-title', text: t('mg_advice_heading') }));
+    }
+    adviceEl.append(h(doc, 'p', { class: 'reason', text: report.subject_advice_reason }));
+    if (advice === 'critical-reason') {
+      if (cur?.critical) {
+        adviceEl.append(h(doc, 'p', { class: 'selected', text: t('mg_subject_selected', [cur.label]) }));
+      } else if (label) {
+        adviceEl.append(h(doc, 'button', { type: 'button', class: 'primary', 'data-action': 'apply-subject', text: t('mg_apply_subject', [label]) }));
+        if (subjectFailed) adviceEl.append(h(doc, 'p', { class: 'hint', text: t('mg_subject_failed') }));
+      } else {
+        adviceEl.append(h(doc, 'p', { class: 'hint', text: t('mg_critical_not_offered') }));
+      }
+    }
+  }
+
+  return {
+    el: panel,
+    render,
+    /** the contact reason may have changed outside our view: rebuild the advice next render */
+    forgetAdvice: () => { adviceKey = ''; },
+    /** rebuild both lists next render (refresh) */
+    forgetLists: () => { adviceKey = ''; findingsKey = ''; },
+    get size() { return size; },
+    /**
+     * From the ResizeObserver; true when the size really changed.
+     * @param {{width: number, height: number}} s
+     */
+    resized(s) {
+      if (s.height === size.height && s.width === size.width) return false;
+      size = s;
+      return true;
+    },
+    /** @param {import('./field-layout.js').LayoutRead} r */
+    place(r) {
+      const p = panelPosition(r.anchor, r.viewport, placement, size.height);
+      const ps = panel.style;
+      ps.left = p.x - r.hostOrigin.left + 'px';
+      ps.top = p.y - r.hostOrigin.top + 'px';
+      ps.width = p.w + 'px';
+      if (p.maxHeight !== null) ps.maxHeight = p.maxHeight + 'px';
+    },
+  };
+}
