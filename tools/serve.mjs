@@ -4,7 +4,8 @@
 //   node tools/serve.mjs [DIR]        serve DIR (default dist/www) on http://127.0.0.1:$PORT (8080)
 //
 // Also a module: `await serve(dir, { port: 0, pages: { '/': '<!doctype html>…' } })` returns
-// `{ server, url, close() }`; port 0 picks a free port (what the tests use).
+// `{ server, url, close() }`; port 0 picks a free port (what the tests use). More options for tests:
+// `mounts` ({ '/fixtures/': otherDir }), `listing: false` (404 instead of a listing), `onRequest(path)`.
 // Only ever binds to 127.0.0.1 (HOST may name another loopback address). No caching, so a rebuild
 // shows on the next reload. Directories serve their index.html, or a plain listing.
 
@@ -44,9 +45,16 @@ export const MIME = {
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The request handler for `root`; `pages` maps exact paths to HTML served from memory. */
-export function handler(root, pages = {}) {
-  const base = resolve(root);
+/**
+ * The request handler for `root`; `pages` maps exact paths to HTML served from memory; `mounts` maps
+ * URL prefixes (ending in "/") to other directories; `listing: false` answers 404 for a directory
+ * without index.html; `onRequest` sees every request's path (tests check what a page loaded).
+ * @param {string} root
+ * @param {Record<string, string>} [pages]
+ * @param {{mounts?: Record<string, string>, listing?: boolean, onRequest?: (path: string) => void}} [opts]
+ */
+export function handler(root, pages = {}, { mounts = {}, listing = true, onRequest } = {}) {
+  const roots = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   return async (req, res) => {
     const send = (status, type, body) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -55,12 +63,21 @@ export function handler(root, pages = {}) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed\n');
     let path;
     try {
-      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const pathname = new URL(req.url, 'http://x').pathname;
+      onRequest?.(pathname);
+      path = decodeURIComponent(pathname);
     } catch {
       return send(400, 'text/plain', 'bad request\n');
     }
     if (Object.hasOwn(pages, path)) return send(200, MIME['.html'], pages[path]);
-    const file = normalize(join(base, path));
+    let base = resolve(root);
+    let rel = path;
+    const mount = roots.find(([prefix]) => path.startsWith(prefix));
+    if (mount) {
+      base = mount[1];
+      rel = path.slice(mount[0].length - 1); // keeps the leading "/"
+    }
+    const file = normalize(join(base, rel));
     if (file !== base && !file.startsWith(base + sep)) return send(403, 'text/plain', 'forbidden\n');
     try {
       let info = await stat(file);
@@ -74,6 +91,7 @@ export function handler(root, pages = {}) {
         try {
           info = await stat(target);
         } catch {
+          if (!listing) return send(404, 'text/plain', `not found: ${path}\n`);
           const names = (await readdir(file, { withFileTypes: true }))
             .map((d) => d.name + (d.isDirectory() ? '/' : ''))
             .sort();
@@ -90,15 +108,26 @@ export function handler(root, pages = {}) {
   };
 }
 
-/** Serves `root` on `host:port`; resolves once listening. */
-export function serve(root, { port = 0, host = '127.0.0.1', pages = {} } = {}) {
-  const server = createServer(handler(root, pages));
+/**
+ * Serves `root` on `host:port`; resolves once listening. Other options: see handler().
+ * @param {string} root
+ * @param {{port?: number, host?: string, pages?: Record<string, string>, mounts?: Record<string, string>,
+ *   listing?: boolean, onRequest?: (path: string) => void}} [opts]
+ * @returns {Promise<{server: import('node:http').Server, url: string, port: number, close: () => Promise<void>}>}
+ */
+export function serve(root, { port = 0, host = '127.0.0.1', pages = {}, mounts, listing, onRequest } = {}) {
+  const server = createServer(handler(root, pages, { mounts, listing, onRequest }));
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const { port: bound } = server.address();
       const url = `http://${host}:${bound}/`;
-      resolveListen({ server, url, close: () => new Promise((r) => server.close(r)) });
+      // close() drops idle keep-alive sockets too: a test's browser may still hold one open
+      const close = () => new Promise((r) => {
+        server.closeAllConnections?.();
+        server.close(r);
+      });
+      resolveListen({ server, url, port: bound, close });
     });
   });
 }
