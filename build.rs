@@ -47,6 +47,7 @@ struct CiteSrc {
 struct MatcherSrc {
     #[serde(default)]
     phrases: Vec<String>,
+    /// Replaced by phrase templates; read only to say so.
     #[serde(default)]
     patterns: Vec<String>,
     #[serde(default)]
@@ -164,12 +165,12 @@ fn emit_book(out: &mut String, ident: &str, b: &BookSrc, file: &str, codes_seen:
         if !m.topic.is_empty() && (!is_rule || !topic_ids.contains(m.topic.as_str())) {
             fail(&format!("{owner}: 'topic = {}' must name a topic, and only rules may use it", m.topic));
         }
-        let sources = !m.phrases.is_empty() as u8 + !m.patterns.is_empty() as u8 + !m.detector.is_empty() as u8 + !m.topic.is_empty() as u8;
-        if sources == 0 {
-            fail(&format!("{owner} has nothing to match: give phrases, patterns, a detector or a topic"));
+        let sources = !m.phrases.is_empty() as u8 + !m.detector.is_empty() as u8 + !m.topic.is_empty() as u8;
+        if !m.patterns.is_empty() || !m.anchors.is_empty() {
+            fail(&format!("{owner}: `patterns` and `anchors` are gone: write phrases with slots instead, {{n}} for a number and {{0-6}} for a few words (docs/rule-books.md)"));
         }
-        if !m.patterns.is_empty() && m.anchors.is_empty() {
-            fail(&format!("{owner}: patterns need `anchors`, phrases a match must be near (within 120 bytes), so drafts without them skip the pattern"));
+        if sources == 0 {
+            fail(&format!("{owner} has nothing to match: give phrases, a detector or a topic"));
         }
         for o in &m.options_any {
             if o != "opted_out" && o != "critical_route" {
@@ -259,9 +260,9 @@ fn marks_balanced(example: &str) -> bool {
 
 fn matcher(m: &MatcherSrc, owner: &str) -> String {
     format!(
-        "Matcher {{ phrases: {}, patterns: {}, anchors: {}, detector: {:?}, topic: {:?}, sentence_any: {}, sentence_none: {}, message_any: {}, \
+        "Matcher {{ phrases: {}, detector: {:?}, topic: {:?}, sentence_any: {}, sentence_none: {}, message_any: {}, \
          message_none: {}, topics_any: {}, topics_none: {}, exceptions: {}, alone: {}, options_any: {} }}",
-        strs(&expand_all(&m.phrases, owner)), strs(&m.patterns), strs(&expand_all(&m.anchors, owner)), m.detector, m.topic, strs(&m.sentence_any), strs(&m.sentence_none),
+        strs(&expand_all(&m.phrases, owner)), m.detector, m.topic, strs(&m.sentence_any), strs(&m.sentence_none),
         strs(&m.message_any), strs(&m.message_none), strs(&m.topics_any), strs(&m.topics_none),
         strs(&expand_all(&m.exceptions, owner)), m.alone, strs(&m.options_any)
     )
@@ -271,8 +272,8 @@ fn strs(v: &[String]) -> String {
     format!("&[{}]", v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))
 }
 
-/// Checks that every template expands (and to a sane number of phrases) and normalizes it like the
-/// matching view; the engine expands them at run time.
+/// Checks that every template expands (and to a sane number of phrases, each with its slots in
+/// place) and normalizes it like the matching view; the engine expands them at run time.
 fn expand_all(phrases: &[String], owner: &str) -> Vec<String> {
     let mut out = BTreeSet::new();
     for p in phrases {
@@ -281,7 +282,11 @@ fn expand_all(phrases: &[String], owner: &str) -> Vec<String> {
             Ok(all) if all.iter().any(|a| a.trim_end_matches('*').is_empty()) || all.is_empty() => {
                 panic!("{owner}: phrase {p:?} can expand to nothing")
             }
-            Ok(_) => {}
+            Ok(all) => {
+                if let Some(e) = all.iter().find_map(|a| expand::parse(a).err()) {
+                    panic!("{owner}: {e}")
+                }
+            }
             Err(e) => panic!("{owner}: {e}"),
         }
         out.insert(n);

@@ -1,13 +1,12 @@
 //! Compiling a rule book for matching. Done once per book, on first use.
 
-use crate::rulebook::expand::expand;
-use crate::rulebook::{Book, Matcher};
+use crate::rulebook::expand::{expand, parse, Piece};
+use crate::rulebook::Book;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Who a phrase or pattern belongs to.
+/// Who a phrase belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Owner {
     Set(usize),
@@ -15,17 +14,6 @@ pub enum Owner {
     TopicException(usize),
     Rule(usize),
     RuleException(usize),
-    /// An anchor of pattern group `usize` (the patterns of one matcher).
-    Anchor(usize),
-}
-
-/// A rule-book regex, searched only around its group's anchors.
-pub struct Pattern {
-    pub regex: Regex,
-    pub owner: Owner,
-    pub group: usize,
-    /// Whether the pattern reports a narrower span through a group named `m`.
-    pub narrowed: bool,
 }
 
 /// How a phrase must sit in the text.
@@ -39,14 +27,48 @@ pub struct PhraseShape {
     pub prefix: bool,
 }
 
+/// What the automaton looks for: a phrase, the first words of templates, or both.
+pub struct Needle {
+    pub shape: PhraseShape,
+    /// Who listed it as a whole phrase (empty when it only starts templates).
+    pub owners: Vec<Owner>,
+    /// Templates (indexes into `Compiled::templates`) that start with these words.
+    pub templates: Vec<usize>,
+}
+
+/// A phrase with slots, checked around its first words when the automaton finds them.
+pub struct Template {
+    /// `{n}` comes before the first words.
+    pub number_first: bool,
+    /// What follows the first words.
+    pub rest: Vec<Piece>,
+    /// Ends in `prefix*`: the reported span runs to the end of the word.
+    pub prefix: bool,
+    pub owners: Vec<Owner>,
+}
+
+impl Template {
+    /// The template for a parsed phrase with slots, and the words the automaton is to look for
+    /// (with the phrase's `*` when they end it).
+    pub fn new(mut pieces: Vec<Piece>) -> (String, Template) {
+        let number_first = pieces[0] == Piece::Number;
+        let mut rest = pieces.split_off(number_first as usize + 1);
+        let Some(Piece::Words(first)) = pieces.pop() else { unreachable!("parse puts words first, or after {{n}}") };
+        let prefix = match rest.last_mut() {
+            Some(Piece::Words(last)) => strip_star(last),
+            Some(_) => false,
+            None => first.ends_with('*'),
+        };
+        (first, Template { number_first, rest, prefix, owners: Vec::new() })
+    }
+}
+
 pub struct Compiled {
     pub book: &'static Book,
     pub phrases: AhoCorasick,
-    pub shapes: Vec<PhraseShape>,
-    /// For each automaton pattern, everyone who listed that phrase.
-    pub owners: Vec<Vec<Owner>>,
-    pub patterns: Vec<Pattern>,
-    pub groups: usize,
+    /// For each automaton pattern.
+    pub needles: Vec<Needle>,
+    pub templates: Vec<Template>,
 }
 
 /// The compiled form of `book`, built on first use and kept for the life of the process (or page).
@@ -58,71 +80,97 @@ pub fn compiled(book: &'static Book) -> &'static Compiled {
     cache[index].get_or_init(|| Compiled::new(book))
 }
 
+/// Phrases and templates as they are collected, deduplicated by their text.
+#[derive(Default)]
+struct Builder {
+    needles: Vec<(String, Needle)>,
+    needle_index: HashMap<String, usize>,
+    templates: Vec<Template>,
+    template_index: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add(&mut self, template: &'static str, owner: Owner) {
+        // Templates were checked by build.rs; one that fails here matches nothing.
+        for phrase in expand(template).unwrap_or_default() {
+            match parse(&phrase) {
+                Ok(pieces) if pieces.len() == 1 => {
+                    let needle = self.needle(&phrase);
+                    push_owner(&mut self.needles[needle].1.owners, owner);
+                }
+                Ok(pieces) => {
+                    let id = match self.template_index.get(&phrase) {
+                        Some(&id) => id,
+                        None => self.new_template(&phrase, pieces),
+                    };
+                    push_owner(&mut self.templates[id].owners, owner);
+                }
+                Err(_) => {}
+            }
+        }
+    }
+
+    fn new_template(&mut self, phrase: &str, pieces: Vec<Piece>) -> usize {
+        let (first, template) = Template::new(pieces);
+        let id = self.templates.len();
+        self.templates.push(template);
+        self.template_index.insert(phrase.to_string(), id);
+        let needle = self.needle(&first);
+        self.needles[needle].1.templates.push(id);
+        id
+    }
+
+    fn needle(&mut self, phrase: &str) -> usize {
+        if let Some(&id) = self.needle_index.get(phrase) {
+            return id;
+        }
+        let prefix = phrase.ends_with('*');
+        let body = phrase.trim_end_matches('*');
+        let shape = PhraseShape {
+            word_start: body.chars().next().is_some_and(is_word_char),
+            word_end: !prefix && body.chars().next_back().is_some_and(is_word_char),
+            prefix,
+        };
+        self.needles.push((body.to_string(), Needle { shape, owners: Vec::new(), templates: Vec::new() }));
+        self.needle_index.insert(phrase.to_string(), self.needles.len() - 1);
+        self.needles.len() - 1
+    }
+}
+
+/// Removes a trailing `*`, saying whether there was one.
+fn strip_star(words: &mut String) -> bool {
+    let star = words.ends_with('*');
+    if star {
+        words.pop();
+    }
+    star
+}
+
+fn push_owner(owners: &mut Vec<Owner>, owner: Owner) {
+    if !owners.contains(&owner) {
+        owners.push(owner);
+    }
+}
+
 impl Compiled {
     fn new(book: &'static Book) -> Self {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut phrases: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<Owner>> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut add = |template: &'static str, owner: Owner| {
-            // Templates were checked by build.rs; one that fails here matches nothing.
-            for p in expand(template).unwrap_or_default() {
-                let id = *index.entry(p.clone()).or_insert_with(|| {
-                    phrases.push(p);
-                    owners.push(Vec::new());
-                    phrases.len() - 1
-                });
-                if !owners[id].contains(&owner) {
-                    owners[id].push(owner);
-                }
-            }
-        };
+        let mut b = Builder::default();
         for (i, set) in book.sets.iter().enumerate() {
-            set.phrases.iter().for_each(|p| add(p, Owner::Set(i)));
+            set.phrases.iter().for_each(|p| b.add(p, Owner::Set(i)));
         }
-        let mut groups = 0;
-        let mut add_matcher = |m: &'static Matcher, own: Owner, except: Owner, patterns: &mut Vec<Pattern>| {
-            m.phrases.iter().for_each(|p| add(p, own));
-            m.exceptions.iter().for_each(|p| add(p, except));
-            if m.patterns.is_empty() {
-                return;
-            }
-            let group = groups;
-            groups += 1;
-            m.anchors.iter().for_each(|p| add(p, Owner::Anchor(group)));
-            for p in m.patterns {
-                // Patterns are checked by the rule-book tests, so a failure here is a build defect; skip the
-                // pattern rather than take the seller's page down.
-                if let Ok(regex) = Regex::new(p) {
-                    let narrowed = regex.capture_names().any(|n| n == Some("m"));
-                    patterns.push(Pattern { regex, owner: own, group, narrowed });
-                }
-            }
-        };
         for (i, t) in book.topics.iter().enumerate() {
-            add_matcher(&t.matcher, Owner::Topic(i), Owner::TopicException(i), &mut patterns);
+            t.matcher.phrases.iter().for_each(|p| b.add(p, Owner::Topic(i)));
+            t.matcher.exceptions.iter().for_each(|p| b.add(p, Owner::TopicException(i)));
         }
         for (i, r) in book.rules.iter().enumerate() {
-            add_matcher(&r.matcher, Owner::Rule(i), Owner::RuleException(i), &mut patterns);
+            r.matcher.phrases.iter().for_each(|p| b.add(p, Owner::Rule(i)));
+            r.matcher.exceptions.iter().for_each(|p| b.add(p, Owner::RuleException(i)));
         }
-        let shapes = phrases
-            .iter()
-            .map(|p| {
-                let prefix = p.ends_with('*');
-                let body = p.trim_end_matches('*');
-                PhraseShape {
-                    word_start: body.chars().next().is_some_and(is_word_char),
-                    word_end: !prefix && body.chars().next_back().is_some_and(is_word_char),
-                    prefix,
-                }
-            })
-            .collect();
-        let needles: Vec<&str> = phrases.iter().map(|p| p.trim_end_matches('*')).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(&needles)
+            .build(b.needles.iter().map(|(text, _)| text))
             .expect("rule-book phrases build an automaton");
-        Compiled { book, phrases: automaton, shapes, owners, patterns, groups }
+        Compiled { book, phrases: automaton, needles: b.needles.into_iter().map(|(_, n)| n).collect(), templates: b.templates }
     }
 }
 

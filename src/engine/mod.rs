@@ -1,10 +1,11 @@
 //! The matching engine: compiles a rule book once (one Aho-Corasick automaton for every phrase of the
-//! book, plus its regexes), scans a draft in one pass, and evaluates topics and rules on the hits.
+//! book, including the first words of phrases with slots), scans a draft in one pass, and evaluates
+//! topics and rules on the hits.
 
 mod compile;
 mod conditions;
 mod scan;
+mod template;
 
 pub use compile::compiled;
 pub use conditions::{Context, TopicState};
-

@@ -1,11 +1,17 @@
-//! Phrase templates: "(leave|write) (us |)a review" stands for every phrase its alternatives make.
-//! Shared by `build.rs` (which checks templates and normalizes them) and the engine (which expands
-//! them when it compiles a book, so the shipped module carries templates, not thousands of phrases).
+//! Phrase templates: "(leave|write) (us |)a review" stands for every phrase its alternatives make, and
+//! "only {n} units left" or "mention {1-10} in your review" for phrases with a number or a few words
+//! left open. Shared by `build.rs` (which checks templates and normalizes them) and the engine (which
+//! expands them when it compiles a book, so the shipped module carries templates, not thousands of
+//! phrases).
 
 /// The most phrases one template may stand for; more means the template should be split.
 pub const MAX_EXPANSIONS: usize = 5000;
 
-/// Every phrase `template` stands for, or why it is malformed. `\(`, `\)` and `\|` are literal.
+/// The most words a gap may stand for: a gap is for "mention … in your review", not for paragraphs.
+pub const MAX_GAP: usize = 12;
+
+/// Every phrase `template` stands for, or why it is malformed. `\(`, `\)` and `\|` are literal. Slots
+/// (`{n}`, `{0-6}`) pass through; `parse` reads them.
 pub fn expand(template: &str) -> Result<Vec<String>, String> {
     // Parse into literal pieces and groups of alternatives.
     let mut pieces: Vec<Vec<String>> = vec![vec![String::new()]];
@@ -46,6 +52,86 @@ fn collapse_spaces(s: &str) -> String {
     s.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
+/// One part of an expanded phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Text that must be there as written (spaces included).
+    Words(String),
+    /// `{n}`: a number in digits, or a placeholder standing for one.
+    Number,
+    /// `{min-max}`: that many whole words of the same sentence, as few as will do. Written as a word of
+    /// its own; the spaces around it belong to it.
+    Gap { min: usize, max: usize },
+}
+
+/// An expanded phrase, read into its pieces: the first `Words` is what the phrase automaton looks
+/// for, and it may follow only a `Number`. A trailing `*` (any word starting so) stays on the last
+/// `Words`. A phrase without slots is a single `Words`.
+pub fn parse(phrase: &str) -> Result<Vec<Piece>, String> {
+    let mut pieces = Vec::new();
+    let mut rest = phrase;
+    while let Some(open) = rest.find(['{', '}']) {
+        let close = rest[open..].find('}').map(|k| open + k).filter(|_| rest.as_bytes()[open] == b'{');
+        let Some(close) = close else {
+            return Err(format!("phrase {phrase:?}: a brace must open a slot, {{n}} or {{0-6}}"));
+        };
+        let slot = match &rest[open + 1..close] {
+            "n" => Piece::Number,
+            range => {
+                let (min, max) = range.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))).ok_or_else(|| {
+                    format!("phrase {phrase:?}: unknown slot {{{range}}}; slots are {{n}} (a number) and {{0-6}} (0 to 6 words)")
+                })?;
+                if min > max || max == 0 || max > MAX_GAP {
+                    return Err(format!("phrase {phrase:?}: gap {{{range}}} must be {{min-max}} with min ≤ max, 1 ≤ max ≤ {MAX_GAP}"));
+                }
+                Piece::Gap { min, max }
+            }
+        };
+        let mut before = &rest[..open];
+        let mut after = &rest[close + 1..];
+        if matches!(slot, Piece::Gap { .. }) {
+            before = before.strip_suffix(' ').ok_or_else(|| format!("phrase {phrase:?}: a gap must stand between words, with a space either side"))?;
+            after = after.strip_prefix(' ').ok_or_else(|| format!("phrase {phrase:?}: a gap must stand between words, with a space either side"))?;
+        }
+        if !before.is_empty() {
+            pieces.push(Piece::Words(before.to_string()));
+        }
+        pieces.push(slot);
+        rest = after;
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Words(rest.to_string()));
+    }
+    check_shape(phrase, &pieces)?;
+    Ok(pieces)
+}
+
+fn check_shape(phrase: &str, pieces: &[Piece]) -> Result<(), String> {
+    let words = pieces.iter().position(|p| matches!(p, Piece::Words(_)));
+    match words {
+        None => return Err(format!("phrase {phrase:?} needs words, not only slots")),
+        Some(0) => {}
+        Some(1) if pieces[0] == Piece::Number => {}
+        Some(_) => return Err(format!("phrase {phrase:?} must start with words, or with {{n}} and then words")),
+    }
+    for pair in pieces.windows(2) {
+        if matches!(pair, [Piece::Gap { .. }, Piece::Gap { .. }]) {
+            return Err(format!("phrase {phrase:?}: two gaps in a row are one gap"));
+        }
+    }
+    if matches!(pieces.last(), Some(Piece::Gap { .. })) {
+        return Err(format!("phrase {phrase:?} ends with a gap, which would always take no words; end with words"));
+    }
+    for (i, piece) in pieces.iter().enumerate() {
+        if let Piece::Words(w) = piece {
+            if w.trim_end().ends_with('*') && i + 1 < pieces.len() {
+                return Err(format!("phrase {phrase:?}: '*' (any word starting so) may only end the phrase"));
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +143,20 @@ mod tests {
         assert!(expand("bad (open").is_err());
         assert!(expand("a ((b))").is_err());
         assert_eq!(expand(r":\( or \(x\|y\)").unwrap(), [":( or (x|y)"]);
+        assert_eq!(expand("only ({n}|one) left").unwrap(), ["only {n} left", "only one left"]);
+    }
+
+    #[test]
+    fn reads_slots() {
+        use Piece::*;
+        let words = |s: &str| Words(s.to_string());
+        assert_eq!(parse("plain words").unwrap(), [words("plain words")]);
+        assert_eq!(parse("{n}% off").unwrap(), [Number, words("% off")]);
+        assert_eq!(parse("only {n} units left").unwrap(), [words("only "), Number, words(" units left")]);
+        assert_eq!(parse("mention {1-10} in your review*").unwrap(), [words("mention"), Gap { min: 1, max: 10 }, words("in your review*")]);
+        for bad in ["{n}", "{0-2} words", "words {0-2}", "a {0-2} {1-2} b", "a{0-2} b", "a {3-2} b", "a {0-99} b", "a {x} b", "a } b",
+            "{n} {0-2} off", "unit* {n}"] {
+            assert!(parse(bad).is_err(), "{bad:?} should not parse");
+        }
     }
 }

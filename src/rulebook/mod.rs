@@ -14,14 +14,10 @@ pub struct Set {
 /// Where a rule's or topic's candidate matches come from, and when they count.
 ///
 /// Phrases are matched on whole words of the matching view (lowercase, folded); a phrase ending in
-/// `*` matches any word that starts with it. Patterns are `regex` expressions on the same view; a
-/// group named `m` narrows the reported span. All conditions must hold for a match to count.
+/// `*` matches any word that starts with it, `{n}` stands for a number and `{0-6}` for a few words
+/// (see `expand`). All conditions must hold for a match to count.
 pub struct Matcher {
     pub phrases: &'static [&'static str],
-    pub patterns: &'static [&'static str],
-    /// Phrases a pattern match must lie near (120 bytes): patterns run only around them, so a draft
-    /// without any costs nothing.
-    pub anchors: &'static [&'static str],
     /// A built-in detector's tag, such as `link.external`.
     pub detector: &'static str,
     /// Rules only: the matches are that topic's triggers.
