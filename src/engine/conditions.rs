@@ -33,6 +33,7 @@ impl<'a> Context<'a> {
         let sentences = Sentences::split(text);
         let hits = Hits::scan(compiled, &view);
         let candidates = detect::run(text, &view);
+        view.recycle();
         let words = compiled.book.sets.len().div_ceil(64);
         let mut sentence_sets = vec![vec![0u64; words]; sentences.len()];
         let mut message_sets = vec![false; compiled.book.sets.len()];

@@ -2,6 +2,7 @@
 //! to the seller's text. Everything above this module speaks in byte offsets into the original text;
 //! only the report converts them to UTF-16.
 
+pub mod bytes;
 pub mod fold;
 pub mod normalize;
 pub mod placeholders;

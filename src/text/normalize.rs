@@ -3,34 +3,58 @@
 //! placeholder replaced by one opaque character. Each byte of the view remembers which original bytes
 //! produced it, so a match anywhere in the view reports the exact original text.
 
+use super::bytes::ByteSet;
 use super::fold::{fold, Folded};
 use super::{placeholders, Span};
+use std::cell::Cell;
 
 /// Stands for one whole placeholder in the view (a private-use character nobody types).
 pub const PLACEHOLDER: char = '\u{E000}';
 
 pub struct Normalized {
     pub text: String,
-    /// For each byte of `text`: where the original character that produced it starts and ends.
-    origin: Vec<(u32, u32)>,
+    /// Where the view came from, stretch by stretch (see `Run`), in view order.
+    runs: Vec<Run>,
     pub placeholders: Vec<Span>,
+}
+
+/// A stretch of the view from byte `view` up to the next run. Copied stretches match the original
+/// byte for byte from `orig` (letters lowercased, a line break turned into a space), so offsets map
+/// one to one; in any other stretch every byte stands for all of `orig..end` (a folded character, a
+/// placeholder, a run of white space). Most text is one long copied stretch, so the map costs little.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    view: u32,
+    orig: u32,
+    end: u32,
+    copied: bool,
 }
 
 impl Normalized {
     pub fn new(original: &str) -> Self {
         let placeholders = placeholders::find(original);
-        let mut v = Builder { text: String::with_capacity(original.len()), origin: Vec::with_capacity(original.len()) };
+        let (mut text, mut runs) = SPARE.take().unwrap_or_default();
+        text.clear();
+        text.reserve(original.len());
+        runs.clear();
+        let mut v = Builder { text, runs };
         let mut next_placeholder = placeholders.iter().peekable();
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < original.len() {
-            if let Some(p) = next_placeholder.peek() {
-                if p.start == i {
-                    v.push(PLACEHOLDER, i, p.end);
-                    i = p.end;
-                    next_placeholder.next();
-                    continue;
-                }
+            let placeholder_at = next_placeholder.peek().map_or(original.len(), |p| p.start);
+            if placeholder_at == i {
+                let p = next_placeholder.next().expect("peeked");
+                v.push(PLACEHOLDER, i, p.end);
+                i = p.end;
+                continue;
+            }
+            // Most of a draft: printable ASCII and single spaces, copied in bulk and lowercased.
+            let plain = plain_ascii(&bytes[i..placeholder_at]);
+            if plain > 0 {
+                v.copy_ascii(&original[i..i + plain], i);
+                i += plain;
+                continue;
             }
             if matches!(bytes[i], b'[' | b'(' | b'{' | b'<') {
                 if let Some((c, end)) = bracketed_evasion(&original[i..]) {
@@ -62,46 +86,127 @@ impl Normalized {
             }
             i = end;
         }
-        let (text, origin) = join_spelled_out_words(v.text, v.origin);
-        Normalized { text, origin, placeholders }
+        join_spelled_out_words(Normalized { text: v.text, runs: v.runs, placeholders })
     }
 
-    /// The original byte range that produced view bytes `start..end` (end exclusive, non-empty).
+    /// The original byte range that produced view bytes `start..end` (end exclusive, non-empty, both
+    /// on character boundaries of the view).
     pub fn to_original(&self, start: usize, end: usize) -> Span {
         debug_assert!(start < end && end <= self.text.len());
-        Span::new(self.origin[start].0 as usize, self.origin[end - 1].1 as usize)
+        Span::new(self.origin(start).0, self.origin(end - 1).1)
     }
 
-    /// The original byte offset where view byte `i` came from (`i` may be the view's length).
+    /// The original byte offset where view byte `i` (a character boundary) came from; `i` may be the
+    /// view's length.
     pub fn original_start(&self, i: usize) -> usize {
-        match self.origin.get(i) {
-            Some(o) => o.0 as usize,
-            None => self.origin.last().map_or(0, |o| o.1 as usize),
+        if i < self.text.len() {
+            self.origin(i).0
+        } else {
+            self.runs.last().map_or(0, |r| r.end as usize)
+        }
+    }
+
+    /// The original bytes view byte `i` stands for.
+    fn origin(&self, i: usize) -> (usize, usize) {
+        let r = self.runs[self.runs.partition_point(|r| r.view as usize <= i) - 1];
+        if r.copied {
+            let at = r.orig as usize + i - r.view as usize;
+            (at, at + 1)
+        } else {
+            (r.orig as usize, r.end as usize)
+        }
+    }
+}
+
+/// The length of the plain ASCII `b` starts with: printable characters other than the brackets of
+/// evasions ("[at]"), and spaces between them (a space first or after another is left to `Builder`,
+/// which collapses white space).
+fn plain_ascii(b: &[u8]) -> usize {
+    const PLAIN: ByteSet = ByteSet::graphic_except(b"[({<");
+    let mut n = 0;
+    loop {
+        n += b[n..].iter().position(|&c| !PLAIN.contains(c)).unwrap_or(b.len() - n);
+        // A single space between printable characters is plain too.
+        if n > 0 && n + 1 < b.len() && b[n] == b' ' && PLAIN.contains(b[n + 1]) {
+            n += 1;
+        } else {
+            return n;
+        }
+    }
+}
+
+// The buffers of the last view recycled, for the next one: a draft is checked on every keystroke, and
+// allocating a buffer the size of the draft each time costs more than filling it (the allocator
+// first tidies up everything freed since the last big allocation).
+thread_local! {
+    static SPARE: Cell<Option<(String, Vec<Run>)>> = const { Cell::new(None) };
+}
+
+/// Buffers larger than this go back to the allocator (a pasted book need not stay in memory).
+const SPARE_MAX: usize = 1 << 16;
+
+impl Normalized {
+    /// Done with the view: keep its buffers for the next draft.
+    pub(crate) fn recycle(self) {
+        if self.text.capacity() <= SPARE_MAX {
+            SPARE.set(Some((self.text, self.runs)));
         }
     }
 }
 
 struct Builder {
     text: String,
-    origin: Vec<(u32, u32)>,
+    runs: Vec<Run>,
 }
 
 impl Builder {
+    /// `c` stands for original bytes `start..end`.
     fn push(&mut self, c: char, start: usize, end: usize) {
-        self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.origin.push((start as u32, end as u32));
+        let view = self.text.len() as u32;
+        let (start, end) = (start as u32, end as u32);
+        let copied = (end - start) as usize == c.len_utf8();
+        match self.runs.last_mut() {
+            Some(r) if copied && r.copied && r.end == start => r.end = end,
+            Some(r) if !copied && !r.copied && r.orig == start && r.end == end => {}
+            _ => self.runs.push(Run { view, orig: start, end, copied }),
         }
+        self.text.push(c);
+    }
+
+    /// Printable ASCII at original byte `start`, lowercased.
+    fn copy_ascii(&mut self, s: &str, start: usize) {
+        let view = self.text.len();
+        match self.runs.last_mut() {
+            Some(r) if r.copied && r.end as usize == start => r.end += s.len() as u32,
+            _ => self.runs.push(Run { view: view as u32, orig: start as u32, end: (start + s.len()) as u32, copied: true }),
+        }
+        self.text.push_str(s);
+        self.text[view..].make_ascii_lowercase();
     }
 
     /// Runs of separators collapse into one space that spans them all; none at the very start.
     fn space(&mut self, start: usize, end: usize) {
-        if self.text.ends_with(' ') {
-            if let Some(last) = self.origin.last_mut() {
-                last.1 = end as u32;
-            }
+        if self.text.as_bytes().last() == Some(&b' ') {
+            self.extend_last(end);
         } else if !self.text.is_empty() {
             self.push(' ', start, end);
+        }
+    }
+
+    /// The last byte of the view now stands for original bytes up to `end` too.
+    fn extend_last(&mut self, end: usize) {
+        let last = self.text.len() as u32 - 1;
+        let r = self.runs.last_mut().expect("the view is not empty");
+        if r.view == last {
+            r.copied = false;
+            r.end = end as u32;
+        } else if r.copied {
+            r.end -= 1;
+            let orig = r.end;
+            self.runs.push(Run { view: last, orig, end: end as u32, copied: false });
+        } else {
+            let orig = r.orig;
+            self.runs.push(Run { view: last, orig, end: end as u32, copied: false });
         }
     }
 }
@@ -109,49 +214,107 @@ impl Builder {
 /// Letters spelled out one at a time ("i n s t a g r a m", "i*n*s*t*a*g*r*a*m") join into the word they
 /// spell, so phrases match them. Only runs of five or more single letters count: "a b c" and "U.S.A."
 /// stay as they are.
-fn join_spelled_out_words(text: String, origin: Vec<(u32, u32)>) -> (String, Vec<(u32, u32)>) {
-    const MIN_LETTERS: usize = 5;
-    let is_sep = |c: char| matches!(c, ' ' | '*' | '.' | '_' | '-' | '+' | '~');
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let single_letter = |k: usize| {
-        chars[k].1.is_alphabetic()
-            && (k == 0 || !chars[k - 1].1.is_alphanumeric())
-            && chars.get(k + 1).is_none_or(|&(_, n)| !n.is_alphanumeric())
-    };
-    // Byte offsets of separators to drop.
-    let mut drop: Vec<usize> = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        if !single_letter(k) {
-            k += 1;
-            continue;
-        }
-        let mut letters = vec![k];
-        let mut j = k;
-        while j + 2 < chars.len() && is_sep(chars[j + 1].1) && single_letter(j + 2) {
-            j += 2;
-            letters.push(j);
-        }
-        if letters.len() >= MIN_LETTERS {
-            drop.extend(letters.windows(2).map(|w| chars[w[0] + 1].0));
-        }
-        k = j + 1;
+fn join_spelled_out_words(view: Normalized) -> Normalized {
+    if !may_spell_out(view.text.as_bytes()) {
+        return view;
     }
+    let drop = spelled_out_separators(&view.text);
     if drop.is_empty() {
-        return (text, origin);
+        return view;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut out_origin = Vec::with_capacity(origin.len());
+    let mut out = Builder { text: String::with_capacity(view.text.len()), runs: Vec::with_capacity(view.runs.len()) };
     let mut d = drop.iter().peekable();
-    for (i, c) in text.char_indices() {
+    for (i, c) in view.text.char_indices() {
         if d.peek() == Some(&&i) {
             d.next();
             continue;
         }
-        out.push(c);
-        out_origin.extend_from_slice(&origin[i..i + c.len_utf8()]);
+        let (start, _) = view.origin(i);
+        let (_, end) = view.origin(i + c.len_utf8() - 1);
+        out.push(c, start, end);
     }
-    (out, out_origin)
+    Normalized { text: out.text, runs: out.runs, placeholders: view.placeholders }
+}
+
+#[inline]
+fn is_separator(b: u8) -> bool {
+    const SEPARATORS: ByteSet = ByteSet::new(b" *._-+~");
+    SEPARATORS.contains(b)
+}
+
+/// Whether four characters in a row each follow a separator and stand alone (" n s t a", "*x*y*z*w"),
+/// as the letters after the first of five spelled-out ones do: a quick look at the bytes before the
+/// careful one.
+fn may_spell_out(b: &[u8]) -> bool {
+    let mut alone = 0;
+    let mut k = 0;
+    while k + 1 < b.len() {
+        if is_separator(b[k]) && !is_separator(b[k + 1]) {
+            let len = match b[k + 1] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            match b.get(k + 1 + len) {
+                Some(&n) if is_separator(n) => {
+                    alone += 1;
+                    if alone == 4 {
+                        return true;
+                    }
+                    k += 1 + len;
+                    continue;
+                }
+                Some(n) if n.is_ascii_alphanumeric() => {}
+                _ if alone == 3 => return true,
+                _ => {}
+            }
+        }
+        alone = 0;
+        k += 1;
+    }
+    false
+}
+
+/// Byte offsets of the separators between the letters of spelled-out words.
+fn spelled_out_separators(text: &str) -> Vec<usize> {
+    const MIN_LETTERS: usize = 5;
+    let is_sep = |c: char| c.is_ascii() && is_separator(c as u8);
+    let mut drop = Vec::new();
+    // The chain being read: its letters, the separators after them, and whether a separator is next.
+    let mut seps: Vec<usize> = Vec::new();
+    let mut letters = 0;
+    let mut after_letter = false;
+    let end_chain = |letters: &mut usize, seps: &mut Vec<usize>, drop: &mut Vec<usize>| {
+        if *letters >= MIN_LETTERS {
+            drop.extend_from_slice(&seps[..*letters - 1]);
+        }
+        *letters = 0;
+        seps.clear();
+    };
+    // Each character with the ones either side, to tell a single letter.
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let single = c.is_alphabetic() && !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        if letters > 0 && after_letter && is_sep(c) {
+            seps.push(i);
+            after_letter = false;
+        } else if letters > 0 && !after_letter && single {
+            letters += 1;
+            after_letter = true;
+        } else {
+            end_chain(&mut letters, &mut seps, &mut drop);
+            if single {
+                letters = 1;
+                after_letter = true;
+            }
+        }
+    }
+    end_chain(&mut letters, &mut seps, &mut drop);
+    drop
 }
 
 /// "[at]", "(at)", "{@}", "<dot>", "[.]" and the like: returns the character meant and the length

@@ -2,6 +2,7 @@
 //! `[[product-name]]`, `%FIRSTNAME%`, `*|FNAME|*`. Real templates are full of them and a placeholder is
 //! never a link, an address or a phone number, so matching sees each one as a single opaque token.
 
+use super::bytes::ByteSet;
 use super::Span;
 
 /// Longest placeholder body we accept; longer bracketed text is prose, not a placeholder.
@@ -14,10 +15,12 @@ const EVASION_WORDS: &[&str] = &["at", "dot", "@", ".", "punkt", "period", "poin
 /// Finds placeholders in `text`, in order and non-overlapping. Linear: each opening bracket looks ahead a
 /// bounded distance.
 pub fn find(text: &str) -> Vec<Span> {
+    const OPENING: ByteSet = ByteSet::new(b"${[%*");
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
+    while let Some(at) = b[i..].iter().position(|&c| OPENING.contains(c)) {
+        i += at;
         let found = match b[i] {
             b'$' if b.get(i + 1) == Some(&b'{') => close(b, i + 2, b"}", MAX_TEMPLATE, b"{"),
             b'{' if b.get(i + 1) == Some(&b'{') => close(b, i + 2, b"}}", MAX_TEMPLATE, b""),
