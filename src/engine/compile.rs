@@ -32,16 +32,20 @@ pub struct Needle {
     pub shape: PhraseShape,
     /// Who listed it as a whole phrase (empty when it only starts templates).
     pub owners: Vec<Owner>,
-    /// Templates (indexes into `Compiled::templates`) that start with these words.
-    pub templates: Vec<usize>,
+    /// Templates that start with these words (indexes into `Compiled::templates`), in groups that read
+    /// the same up to their first gap, so the gap is walked once for the group.
+    pub templates: Vec<Vec<usize>>,
 }
 
 /// A phrase with slots, checked around its first words when the automaton finds them.
 pub struct Template {
     /// `{n}` comes before the first words.
     pub number_first: bool,
-    /// What follows the first words.
-    pub rest: Vec<Piece>,
+    /// What follows the first words, up to the first gap (all of it when there is none).
+    pub head: Vec<Piece>,
+    /// The first gap's fewest and most words, and what follows it.
+    pub gap: Option<(usize, usize)>,
+    pub tail: Vec<Piece>,
     /// Ends in `prefix*`: the reported span runs to the end of the word.
     pub prefix: bool,
     pub owners: Vec<Owner>,
@@ -52,14 +56,27 @@ impl Template {
     /// (with the phrase's `*` when they end it).
     pub fn new(mut pieces: Vec<Piece>) -> (String, Template) {
         let number_first = pieces[0] == Piece::Number;
-        let mut rest = pieces.split_off(number_first as usize + 1);
+        let mut head = pieces.split_off(number_first as usize + 1);
         let Some(Piece::Words(first)) = pieces.pop() else { unreachable!("parse puts words first, or after {{n}}") };
-        let prefix = match rest.last_mut() {
+        let prefix = match head.last_mut() {
             Some(Piece::Words(last)) => strip_star(last),
             Some(_) => false,
             None => first.ends_with('*'),
         };
-        (first, Template { number_first, rest, prefix, owners: Vec::new() })
+        let (gap, tail) = match head.iter().position(|p| matches!(p, Piece::Gap { .. })) {
+            Some(at) => {
+                let tail = head.split_off(at + 1);
+                let Some(Piece::Gap { min, max }) = head.pop() else { unreachable!("found above") };
+                (Some((min, max)), tail)
+            }
+            None => (None, Vec::new()),
+        };
+        (first, Template { number_first, head, gap, tail, prefix, owners: Vec::new() })
+    }
+
+    /// Whether `self` and `other` read the same up to their first gap.
+    fn same_head(&self, other: &Template) -> bool {
+        self.number_first == other.number_first && self.head == other.head && self.gap == other.gap && self.gap.is_some()
     }
 }
 
@@ -113,10 +130,14 @@ impl Builder {
     fn new_template(&mut self, phrase: &str, pieces: Vec<Piece>) -> usize {
         let (first, template) = Template::new(pieces);
         let id = self.templates.len();
+        let needle = self.needle(&first);
+        let groups = &mut self.needles[needle].1.templates;
+        match groups.iter_mut().find(|g| self.templates[g[0]].same_head(&template)) {
+            Some(group) => group.push(id),
+            None => groups.push(vec![id]),
+        }
         self.templates.push(template);
         self.template_index.insert(phrase.to_string(), id);
-        let needle = self.needle(&first);
-        self.needles[needle].1.templates.push(id);
         id
     }
 

@@ -28,12 +28,11 @@ impl Hits {
         for m in c.phrases.find_overlapping_iter(text) {
             let needle = &c.needles[m.pattern().as_usize()];
             let (start, end) = (m.start(), m.end());
-            for &t in &needle.templates {
-                let t = &c.templates[t];
-                if let Some((start, end)) = template::find(t, text, start, end) {
+            for group in &needle.templates {
+                template::find_group(&c.templates, group, text, start, end, |t, start, end| {
                     let span = view.to_original(start, end);
-                    t.owners.iter().for_each(|&owner| hits.push(owner, span));
-                }
+                    c.templates[t].owners.iter().for_each(|&owner| hits.push(owner, span));
+                });
             }
             if needle.owners.is_empty() {
                 continue;

@@ -6,19 +6,83 @@
 
 use super::compile::{is_word_char, Template};
 use crate::rulebook::expand::Piece;
+use crate::text::bytes::ByteSet;
 use crate::text::normalize::PLACEHOLDER;
 
-/// Where `t` matches in `text` (the matching view), given its first words at `start..end`.
-pub fn find(t: &Template, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let begin = if t.number_first { number_before(text, start)? } else { start };
+/// Each template of `group` that matches in `text` (the matching view), given their first words at
+/// `start..end`: `found(template, start, end)`. The templates of a group read the same up to their
+/// first gap, so the words of the gap are read once for all of them.
+pub fn find_group(templates: &[Template], group: &[usize], text: &str, start: usize, end: usize, mut found: impl FnMut(usize, usize, usize)) {
+    let first = &templates[group[0]];
+    let begin = if first.number_first {
+        match number_before(text, start) {
+            Some(begin) => begin,
+            None => return,
+        }
+    } else {
+        start
+    };
     if starts_inside_word(text, begin) {
-        return None;
+        return;
     }
-    let mut end = rest_end(text, end, &t.rest, t.prefix)?;
-    if t.prefix {
-        end += text[end..].find(|c: char| !is_word_char(c)).unwrap_or(text.len() - end);
+    let Some((min, max)) = first.gap else {
+        if let Some(end) = rest_end(text, end, &first.head, first.prefix) {
+            found(group[0], begin, extend_prefix(text, end, first.prefix));
+        }
+        return;
+    };
+    let Some(mut at) = rest_end_open(text, end, &first.head) else { return };
+    if text.as_bytes().get(at) != Some(&b' ') {
+        return;
     }
-    Some((begin, end))
+    at += 1;
+    let mut open: Vec<usize> = group.to_vec();
+    for words in 0..=max {
+        if words >= min {
+            open.retain(|&t| {
+                let template = &templates[t];
+                // Most words of a gap are not where the rest starts: one byte says so.
+                if let Some(Piece::Words(w)) = template.tail.first() {
+                    if text.as_bytes().get(at) != w.as_bytes().first() {
+                        return true;
+                    }
+                }
+                match rest_end(text, at, &template.tail, template.prefix) {
+                    Some(end) => {
+                        found(t, begin, extend_prefix(text, end, template.prefix));
+                        false
+                    }
+                    None => true,
+                }
+            });
+        }
+        if open.is_empty() || words == max {
+            return;
+        }
+        match next_word(text.as_bytes(), at) {
+            Some(next) => at = next,
+            None => return,
+        }
+    }
+}
+
+/// A `prefix*` match runs on to the end of the word.
+fn extend_prefix(text: &str, end: usize, prefix: bool) -> usize {
+    if prefix {
+        end + text[end..].find(|c: char| !is_word_char(c)).unwrap_or(text.len() - end)
+    } else {
+        end
+    }
+}
+
+/// Where `pieces` (no gap among them) match from `at`, with no word boundary asked for at the end:
+/// more of the phrase follows.
+fn rest_end_open(text: &str, at: usize, pieces: &[Piece]) -> Option<usize> {
+    pieces.iter().try_fold(at, |at, piece| match piece {
+        Piece::Words(w) => bytes_at(text.as_bytes(), at, w.as_bytes()).then_some(at + w.len()),
+        Piece::Number => number_after(text, at),
+        Piece::Gap { .. } => None,
+    })
 }
 
 /// Where the pieces match from `at`, and end.
@@ -27,11 +91,11 @@ fn rest_end(text: &str, at: usize, pieces: &[Piece], prefix: bool) -> Option<usi
         return (prefix || !ends_inside_word(text, at)).then_some(at);
     };
     match piece {
-        Piece::Words(w) if text[at..].starts_with(w.as_str()) => rest_end(text, at + w.len(), more, prefix),
+        Piece::Words(w) if bytes_at(text.as_bytes(), at, w.as_bytes()) => rest_end(text, at + w.len(), more, prefix),
         Piece::Words(_) => None,
         Piece::Number => rest_end(text, number_after(text, at)?, more, prefix),
         Piece::Gap { min, max } => {
-            let mut at = at + text[at..].starts_with(' ').then_some(1)?;
+            let mut at = at + (text.as_bytes().get(at) == Some(&b' ')).then_some(1)?;
             for words in 0..=*max {
                 if words >= *min {
                     if let Some(end) = rest_end(text, at, more, prefix) {
@@ -41,13 +105,29 @@ fn rest_end(text: &str, at: usize, pieces: &[Piece], prefix: bool) -> Option<usi
                 if words == *max {
                     break;
                 }
-                let word = text[at..].find(' ')?;
-                if text[at..at + word].contains(['.', '!', '?', '。']) {
-                    return None;
-                }
-                at += word + 1;
+                at = next_word(text.as_bytes(), at)?;
             }
             None
+        }
+    }
+}
+
+/// Whether `w` is at `at` in `b`: the first byte alone settles most tries.
+fn bytes_at(b: &[u8], at: usize, w: &[u8]) -> bool {
+    b.get(at) == w.first() && b.len() >= at + w.len() && b[at..at + w.len()] == *w
+}
+
+/// Where the word after the one at `at` starts, unless that word ends a sentence (or the text).
+fn next_word(b: &[u8], at: usize) -> Option<usize> {
+    const ENDS: ByteSet = ByteSet::new(b" .!?\xE3");
+    let mut k = at;
+    loop {
+        k += b[k..].iter().position(|&c| ENDS.contains(c))?;
+        match b[k] {
+            b' ' => return Some(k + 1),
+            0xE3 if b[k..].starts_with("。".as_bytes()) => return None,
+            0xE3 => k += 1,
+            _ => return None,
         }
     }
 }
@@ -88,7 +168,11 @@ mod tests {
     /// Every match of `phrase` in `text`, by brute force over where its first words occur.
     fn matches<'a>(phrase: &str, text: &'a str) -> Vec<&'a str> {
         let (first, t) = Template::new(parse(phrase).unwrap());
-        text.match_indices(first.trim_end_matches('*')).filter_map(|(at, w)| find(&t, text, at, at + w.len())).map(|(s, e)| &text[s..e]).collect()
+        let mut out = Vec::new();
+        for (at, w) in text.match_indices(first.trim_end_matches('*')) {
+            find_group(std::slice::from_ref(&t), &[0], text, at, at + w.len(), |_, s, e| out.push(&text[s..e]));
+        }
+        out
     }
 
     #[test]
