@@ -60,9 +60,8 @@ pub fn draft(chars: usize, seed: u64) -> String {
         }
         count += out[start..].chars().count();
     }
-    match out.char_indices().nth(chars) {
-        Some((end, _)) => out.truncate(end),
-        None => {}
+    if let Some((end, _)) = out.char_indices().nth(chars) {
+        out.truncate(end);
     }
     out
 }

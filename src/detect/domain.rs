@@ -8,6 +8,7 @@
 //! detectors stay linear in the length of the text.
 
 use super::classes::is_word;
+use crate::text::bytes::ByteSet;
 use crate::text::normalize::PLACEHOLDER;
 
 /// The top-level domain that completes a name, and the dot before it.
@@ -25,17 +26,26 @@ pub fn is_label_char(c: char) -> bool {
 
 /// The end of the label starting at `at`: label characters and hyphens, not ending in a hyphen.
 pub fn label_end(s: &str, at: usize) -> Option<usize> {
+    const ASCII_LABEL: ByteSet = ByteSet::new(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    let b = s.as_bytes();
     let first = s[at..].chars().next().filter(|&c| is_label_char(c))?;
     let mut run = at + first.len_utf8();
     let mut end = run;
-    for c in s[run..].chars() {
-        if c == '-' {
-            run += 1;
-        } else if is_label_char(c) {
-            run += c.len_utf8();
+    while run < b.len() {
+        // ASCII letters and digits in bulk, anything else one character at a time.
+        let ascii = b[run..].iter().take_while(|&&c| ASCII_LABEL.contains(c)).count();
+        if ascii > 0 {
+            run += ascii;
             end = run;
-        } else {
-            break;
+            continue;
+        }
+        match s[run..].chars().next() {
+            Some('-') => run += 1,
+            Some(c) if is_label_char(c) => {
+                run += c.len_utf8();
+                end = run;
+            }
+            _ => break,
         }
     }
     Some(end)
@@ -44,21 +54,34 @@ pub fn label_end(s: &str, at: usize) -> Option<usize> {
 /// The end of the dot at `at`: ".", " ." or " . ", or " dot ".
 pub fn dot_end(s: &str, at: usize) -> Option<usize> {
     let rest = &s[at..];
-    if rest.starts_with('.') {
+    if byte_at(rest, 0, b'.') {
         return Some(at + 1);
     }
     let space = space_len(rest)?;
     let after = &rest[space..];
-    if after.starts_with('.') {
+    if byte_at(after, 0, b'.') {
         return Some(at + space + 1 + space_len(&after[1..]).unwrap_or(0));
     }
-    let dot = after.strip_prefix("dot")?;
-    space_len(dot).map(|n| at + space + 3 + n)
+    if !bytes_at(after.as_bytes(), 0, b"dot") {
+        return None;
+    }
+    space_len(&after[3..]).map(|n| at + space + 3 + n)
 }
 
 /// The length of the white-space character `s` starts with.
 pub fn space_len(s: &str) -> Option<usize> {
     s.chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8)
+}
+
+/// Whether `word` is at `at` in `b`. Compares byte by byte: a library call per space of the text
+/// (what `starts_with` becomes in the size-optimized module) costs more than the comparison.
+pub fn bytes_at(b: &[u8], at: usize, word: &[u8]) -> bool {
+    b.len() >= at + word.len() && word.iter().zip(&b[at..]).all(|(w, c)| w == c)
+}
+
+/// Whether byte `at` of `s` is `b` (`starts_with` with a char pattern becomes a library call).
+pub fn byte_at(s: &str, at: usize, b: u8) -> bool {
+    s.as_bytes().get(at) == Some(&b)
 }
 
 /// Whether `b` is a word byte for an ASCII word boundary.

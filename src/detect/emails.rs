@@ -5,15 +5,14 @@
 //! space either side, or none) or a written " at ", and a domain name (`domain`) that ends in a
 //! top-level domain.
 
-use super::domain::{label_end, space_len, Names, Tld};
+use super::domain::{byte_at, bytes_at, label_end, space_len, Names, Tld};
 use super::{is_tld, tld_needs_evidence};
 use crate::text::{Normalized, Span};
 
 pub fn find(view: &Normalized) -> Vec<Span> {
     let text = view.text.as_str();
-    let b = text.as_bytes();
     // An address has an "@", or in its written-out form a " dot ".
-    let anchors = (0..b.len()).filter(|&i| b[i] == b'@' || (b[i] == b' ' && b[i + 1..].starts_with(b"dot ")));
+    let anchors = super::sorted(super::occurrences(text, '@').chain(super::written_dots(text).map(|d| d - 1)));
     let mut out = Vec::new();
     for (from, to) in super::windows(text, anchors, 80, 120) {
         find_in(view, from, &text[from..to], &mut out);
@@ -62,12 +61,14 @@ fn address_after(s: &str, at: usize, names: &mut Names) -> Option<Address> {
 fn at_sign_end(s: &str, at: usize) -> Option<usize> {
     let rest = &s[at..];
     let space = space_len(rest).unwrap_or(0);
-    if rest[space..].starts_with('@') {
+    if byte_at(rest, space, b'@') {
         let after = space + 1;
         return Some(at + after + space_len(&rest[after..]).unwrap_or(0));
     }
-    let word = rest[space..].strip_prefix("at").filter(|_| space > 0)?;
-    space_len(word).map(|n| at + space + 2 + n)
+    if space == 0 || !bytes_at(rest.as_bytes(), space, b"at") {
+        return None;
+    }
+    space_len(&rest[space + 2..]).map(|n| at + space + 2 + n)
 }
 
 fn accept(view: &Normalized, base: usize, window: &str, start: usize, a: &Address, out: &mut Vec<Span>) {

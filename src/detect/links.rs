@@ -8,10 +8,11 @@
 //! the text it covers is not searched again, even when it turns out not to be a link.
 
 use super::classes::is_digit;
-use super::domain::{dot_end, is_ascii_word, label_end, space_len, Names};
+use super::domain::{byte_at, bytes_at, dot_end, is_ascii_word, label_end, space_len, Names};
 use super::{is_tld, tld_needs_evidence, Candidate};
 use crate::text::normalize::PLACEHOLDER;
 use crate::text::Normalized;
+use std::borrow::Cow;
 
 const SHORTENERS: &[&str] = &[
     "bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly",
@@ -20,18 +21,15 @@ const SHORTENERS: &[&str] = &[
 ];
 
 /// Where a link could be: a dot inside a word or spaced out (" . "), "://", " dot ".
-fn anchors(text: &str) -> impl Iterator<Item = usize> + '_ {
+fn anchors(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    (0..b.len()).filter(move |&i| match b[i] {
-        b'.' => {
-            let next = b.get(i + 1).copied();
-            let prev = if i > 0 { Some(b[i - 1]) } else { None };
-            next.is_some_and(|n| !n.is_ascii_whitespace()) || prev == Some(b' ')
-        }
-        b':' => b[i + 1..].starts_with(b"//"),
-        b' ' => b[i + 1..].starts_with(b"dot "),
-        _ => false,
-    })
+    let dots = super::occurrences(text, '.').filter(|&i| {
+        let next = b.get(i + 1).copied();
+        let prev = if i > 0 { Some(b[i - 1]) } else { None };
+        next.is_some_and(|n| !n.is_ascii_whitespace()) || prev == Some(b' ')
+    });
+    let schemes = super::occurrences(text, ':').filter(|&i| bytes_at(b, i + 1, b"//"));
+    super::sorted(dots.chain(schemes).chain(super::written_dots(text).map(|d| d - 1)))
 }
 
 pub fn find(original: &str, view: &Normalized) -> Vec<Candidate> {
@@ -62,14 +60,25 @@ struct Window<'a> {
 fn find_in(original: &str, view: &Normalized, base: usize, window: &str, out: &mut Vec<Candidate>) {
     let at = Window { original, view, base, text: window };
     let mut scan = Scanner { s: window, names: Names::new(window.len()), scheme_failed_until: 0, label: (0, 0) };
+    let b = window.as_bytes();
     let mut i = 0;
-    while let Some(c) = window[i..].chars().next() {
+    while i < b.len() {
+        // Spaces and punctuation start nothing: a link starts with a letter, a digit or a placeholder.
+        if b[i] < 0x80 && !is_ascii_word(b[i]) {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = plain_word_end(window, i) {
+            i = end;
+            continue;
+        }
+        let c = window[i..].chars().next().expect("i is a char boundary");
         match scan.link_at(i, c) {
             Some((end, link)) => {
                 accept(&at, i, end, &link, out);
                 i = end;
             }
-            None => i += c.len_utf8(),
+            None => i = scan.next_try(i, c),
         }
     }
 }
@@ -101,6 +110,20 @@ impl Scanner<'_> {
             }
         }
         self.name_at(i, false)
+    }
+
+    /// Where to look next when nothing starts at `i`. Inside a label that leads nowhere, a link can only
+    /// start where a scheme or "www." could: a lowercase ASCII letter after a non-word byte.
+    fn next_try(&self, i: usize, c: char) -> usize {
+        let (start, end) = self.label;
+        let mut j = i + c.len_utf8();
+        if start <= i && i < end {
+            let b = self.s.as_bytes();
+            while j < end && (!b[j].is_ascii_lowercase() || is_ascii_word(b[j - 1])) {
+                j += 1;
+            }
+        }
+        j
     }
 
     fn scheme_at(&mut self, i: usize) -> Option<(usize, Link)> {
@@ -141,13 +164,42 @@ impl Scanner<'_> {
     }
 }
 
+/// Most of a window is plain words: lowercase letters and digits followed by a space and more words,
+/// by punctuation, or by the full stop that ends a sentence. No link starts inside one (no scheme,
+/// dot or "www" follows), so the scan skips it whole: the end of the word, or `None` when the slow
+/// path must look.
+fn plain_word_end(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let lower_or_digit = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    if !lower_or_digit(&b[i]) || b[i] == b'w' && matches!(b.get(i + 1), Some(b'w' | b' ')) {
+        return None;
+    }
+    let j = i + b[i..].iter().take_while(|c| lower_or_digit(c)).count();
+    // Punctuation that neither continues a label or scheme nor separates a scheme.
+    let ends = |c: u8| c.is_ascii() && !c.is_ascii_alphanumeric() && !matches!(c, b'.' | b':' | b'-' | b'_' | b'+' | b' ');
+    let plain = match b.get(j) {
+        None => true,
+        Some(b' ') => !matches!(b.get(j + 1), Some(b'.' | b':')) && !bytes_at(b, j + 1, b"dot "),
+        Some(b'.') => match b.get(j + 1) {
+            None => true,
+            Some(b' ') => b.get(j + 2) != Some(&b':'),
+            Some(&c) => ends(c),
+        },
+        Some(&c) => ends(c),
+    };
+    plain.then_some(j)
+}
+
 /// "://", also with a space before or after the colon.
 fn separator_end(s: &str, at: usize) -> Option<usize> {
     let rest = &s[at..];
-    let before = space_len(rest).filter(|&n| rest[n..].starts_with(':')).unwrap_or(0);
-    let colon = rest[before..].strip_prefix(':')?;
-    let after = space_len(colon).filter(|&n| colon[n..].starts_with("//")).unwrap_or(0);
-    colon[after..].starts_with("//").then_some(at + before + 1 + after + 2)
+    let before = space_len(rest).filter(|&n| byte_at(rest, n, b':')).unwrap_or(0);
+    if !byte_at(rest, before, b':') {
+        return None;
+    }
+    let colon = &rest[before + 1..];
+    let after = space_len(colon).filter(|&n| bytes_at(colon.as_bytes(), n, b"//")).unwrap_or(0);
+    bytes_at(colon.as_bytes(), after, b"//").then_some(at + before + 1 + after + 2)
 }
 
 /// "www." and its evasions ("w w w . ", "www2."): where the host starts.
@@ -155,9 +207,9 @@ fn www_end(s: &str, at: usize) -> Option<usize> {
     let mut j = at;
     for k in 0..3 {
         if k > 0 {
-            j += space_len(&s[j..]).filter(|&n| s[j + n..].starts_with('w')).unwrap_or(0);
+            j += space_len(&s[j..]).filter(|&n| byte_at(s, j + n, b'w')).unwrap_or(0);
         }
-        j += s[j..].starts_with('w').then_some(1)?;
+        j += byte_at(s, j, b'w').then_some(1)?;
     }
     let digit = s[j..].chars().next().filter(|&c| is_digit(c)).map_or(0, char::len_utf8);
     dot_end(s, j + digit)
@@ -221,8 +273,12 @@ fn word_tld_looks_typed(w: &Window, tld: (usize, usize), host: &str) -> bool {
 }
 
 /// Host labels with the evasion separators squashed back to dots.
-fn squash(host: &str) -> String {
-    host.replace(" dot ", ".").replace(' ', "")
+fn squash(host: &str) -> Cow<'_, str> {
+    if host.contains(' ') {
+        Cow::Owned(host.replace(" dot ", ".").replace(' ', ""))
+    } else {
+        Cow::Borrowed(host)
+    }
 }
 
 fn classify(host: &str, insecure: bool) -> Option<&'static str> {
@@ -231,7 +287,7 @@ fn classify(host: &str, insecure: bool) -> Option<&'static str> {
     if is_amazon(host) {
         return insecure.then_some("link.amazon-insecure");
     }
-    if SHORTENERS.iter().any(|s| host == *s || host.ends_with(&format!(".{s}"))) {
+    if SHORTENERS.iter().any(|s| host.strip_suffix(s).is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))) {
         return Some("link.shortener");
     }
     Some("link.external")

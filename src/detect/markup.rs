@@ -19,8 +19,7 @@ const TAGS: &[&str] = &[
 const ENTITIES: &[&str] = &["nbsp;", "amp;", "lt;", "gt;", "quot;", "apos;", "copy;", "reg;"];
 
 pub fn find(original: &str) -> Vec<Span> {
-    let b = original.as_bytes();
-    let anchors = (0..b.len()).filter(|&i| b[i] == b'<' || b[i] == b'&');
+    let anchors = super::sorted(super::occurrences(original, '<').chain(super::occurrences(original, '&')));
     let mut out = Vec::new();
     for (from, to) in super::windows(original, anchors, 0, 400) {
         let window = &original[from..to];

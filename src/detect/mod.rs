@@ -74,6 +74,30 @@ pub fn windows(text: &str, anchors: impl IntoIterator<Item = usize>, before: usi
     out
 }
 
+/// Where `c` occurs in `text`. Searching for one character at a time (the library's word-at-a-time
+/// search) beats looking at every byte for any of several.
+pub fn occurrences(text: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let found = at + text.get(at..)?.find(c)?;
+        at = found + c.len_utf8();
+        Some(found)
+    })
+}
+
+/// Where " dot " occurs in `text`, overlaps included (" dot dot ").
+pub fn written_dots(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    occurrences(text, 'd').filter(move |&i| i > 0 && b[i - 1] == b' ' && b[i + 1..].starts_with(b"ot "))
+}
+
+/// Anchors from several searches, in increasing order as `windows` wants them.
+pub fn sorted(anchors: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut all: Vec<usize> = anchors.collect();
+    all.sort_unstable();
+    all
+}
+
 /// Top-level domains that are also everyday words or abbreviations: a "domain" ending in one needs
 /// more evidence (a scheme, "www", a path) before we call it a link.
 pub(crate) fn tld_needs_evidence(tld: &str) -> bool {
@@ -104,12 +128,48 @@ pub(crate) fn is_tld(tld: &str) -> bool {
 }
 
 fn is_country_code(cc: &str) -> bool {
-    const CC: &str = "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz \
+    match cc.as_bytes() {
+        &[a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => COUNTRY_CODES[(a - b'a') as usize] & 1 << (b - b'a') != 0,
+        _ => false,
+    }
+}
+
+/// Country-code top-level domains, one bit per second letter for each first letter.
+const COUNTRY_CODES: [u32; 26] = {
+    let cc = COUNTRY_CODE_LIST.as_bytes();
+    let mut bits = [0u32; 26];
+    let mut i = 0;
+    while i + 1 < cc.len() {
+        if cc[i].is_ascii_lowercase() && cc[i + 1].is_ascii_lowercase() {
+            bits[(cc[i] - b'a') as usize] |= 1 << (cc[i + 1] - b'a');
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    bits
+};
+
+const COUNTRY_CODE_LIST: &str = "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz \
         ca cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et fi fj fk fm fo fr ga gb gd ge gf \
         gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp \
         kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf \
         ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn \
         so sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt \
         za zm zw";
-    CC.split_ascii_whitespace().any(|c| c == cc)
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes_are_the_list() {
+        for a in 'a'..='z' {
+            for b in 'a'..='z' {
+                let cc = format!("{a}{b}");
+                assert_eq!(is_country_code(&cc), COUNTRY_CODE_LIST.split_ascii_whitespace().any(|c| c == cc), "{cc}");
+            }
+        }
+        assert!(!is_country_code("u") && !is_country_code("usa") && !is_country_code("US"));
+    }
 }

@@ -5,42 +5,53 @@
 use super::Candidate;
 use crate::text::Span;
 
+const KEYCAP: char = '\u{20E3}';
+const PRESENTATION: char = '\u{FE0F}';
+const JOINER: char = '\u{200D}';
+
 pub fn find(original: &str) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    let chars: Vec<(usize, char)> = original.char_indices().collect();
+    let b = original.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let next = chars.get(i + 1).map(|&(_, n)| n);
-        let starts_keycap = matches!(c, '0'..='9' | '#' | '*')
-            && (next == Some('\u{20E3}') || next == Some('\u{FE0F}') && chars.get(i + 2).map(|p| p.1) == Some('\u{20E3}'));
-        let presented = next == Some('\u{FE0F}') && !c.is_ascii();
-        if !(is_pictograph(c) || starts_keycap || presented) {
+    while i < b.len() {
+        // Text is mostly ASCII, and only a keycap ("1️⃣") starts with an ASCII character.
+        if b[i].is_ascii() && !(matches!(b[i], b'0'..=b'9' | b'#' | b'*') && b.get(i + 1).is_some_and(|&n| n >= 0x80)) {
             i += 1;
             continue;
         }
+        let c = char_at(original, i);
+        let next = original[i + c.len_utf8()..].chars().next();
+        let starts_keycap = matches!(c, '0'..='9' | '#' | '*')
+            && (next == Some(KEYCAP) || next == Some(PRESENTATION) && original[i + c.len_utf8() + 3..].starts_with(KEYCAP));
+        let presented = next == Some(PRESENTATION) && !c.is_ascii();
+        if !(is_pictograph(c) || starts_keycap || presented) {
+            i += c.len_utf8();
+            continue;
+        }
         let mut stars = is_star(c);
-        let mut j = i + 1;
-        while j < chars.len() {
-            let n = chars[j].1;
+        let (mut end, mut prev) = (i + c.len_utf8(), c);
+        for n in original[end..].chars() {
             if is_component(n) {
-                j += 1;
-            } else if chars[j - 1].1 == '\u{200D}' && is_pictograph(n) {
+            } else if prev == JOINER && is_pictograph(n) {
                 stars &= is_star(n);
-                j += 1;
             } else {
                 break;
             }
+            end += n.len_utf8();
+            prev = n;
         }
-        let end = chars.get(j).map_or(original.len(), |&(b, _)| b);
         let tag = if stars { "stars" } else { "emoji" };
         match out.last_mut() {
-            Some(last) if last.span.end == start && last.tag == tag => last.span.end = end,
-            _ => out.push(Candidate { span: Span::new(start, end), tag }),
+            Some(last) if last.span.end == i && last.tag == tag => last.span.end = end,
+            _ => out.push(Candidate { span: Span::new(i, end), tag }),
         }
-        i = j;
+        i = end;
     }
     out
+}
+
+fn char_at(s: &str, at: usize) -> char {
+    s[at..].chars().next().expect("at is a char boundary inside s")
 }
 
 fn is_star(c: char) -> bool {
@@ -78,15 +89,18 @@ mod tests {
         assert_eq!(found("👨‍👩‍👧 fam"), [("👨‍👩‍👧", "emoji")]);
         assert_eq!(found("🇺🇸"), [("🇺🇸", "emoji")]);
         assert_eq!(found("1️⃣ first"), [("1️⃣", "emoji")]);
+        assert_eq!(found("#⃣ and 2️ and 3\u{20E3}"), [("#⃣", "emoji"), ("3\u{20E3}", "emoji")]);
         assert_eq!(found("😀😀😀!"), [("😀😀😀", "emoji")]);
         assert_eq!(found("rate ★★★★★"), [("★★★★★", "stars")]);
         assert_eq!(found("5 ⭐"), [("⭐", "stars")]);
         assert_eq!(found("❤️"), [("❤️", "emoji")]);
+        assert_eq!(found("★‍⭐ and ★‍😀"), [("★‍⭐", "stars"), ("★‍😀", "emoji")]);
     }
 
     #[test]
     fn leaves_text_symbols_alone() {
         assert!(found("Price: 5 € © 2024 ™ 1. 2# a*b").is_empty());
         assert!(found("ありがとうございます。").is_empty());
+        assert!(found("é\u{FE0F}").len() == 1 && found("1\u{FE0F}x").is_empty());
     }
 }
