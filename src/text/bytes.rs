@@ -37,6 +37,66 @@ impl ByteSet {
     }
 }
 
+/// The first byte at or after `from` that is one of `targets`: a whole word of eight bytes at a time
+/// (for a few rare bytes, several times faster than testing each byte, and no setup per call).
+pub fn find_any<const N: usize>(b: &[u8], from: usize, targets: [u8; N]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while at + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+        let mut zero = 0;
+        for t in targets {
+            // A byte of `x` is zero where `w` holds `t`; the lowest flagged byte is always a true one.
+            let x = w ^ (LOW * t as u64);
+            zero |= x.wrapping_sub(LOW) & !x & HIGH;
+        }
+        if zero != 0 {
+            return Some(at + zero.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    b[at.min(b.len())..].iter().position(|c| targets.contains(c)).map(|k| at + k)
+}
+
+/// The first ASCII digit or one of `extra` at or after `from`, a word of eight bytes at a time.
+pub fn find_digit_or<const N: usize>(b: &[u8], from: usize, extra: [u8; N]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let mut at = from;
+    while at + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+        // Bytes strictly between '/' and ':' (the digits): bit 7 of (58 + 127 - b) and of (b + 127 - 47),
+        // for ASCII b; no carry crosses a byte.
+        let seven = w & LOW7;
+        let mut hits = (LOW * (127 + b':' as u64) - seven) & !w & (seven + LOW * (127 - b'/' as u64)) & HIGH;
+        for t in extra {
+            let x = w ^ (LOW * t as u64);
+            hits |= x.wrapping_sub(LOW) & !x & HIGH;
+        }
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    b[at.min(b.len())..].iter().position(|c| c.is_ascii_digit() || extra.contains(c)).map(|k| at + k)
+}
+
+/// The first byte at or after `from` that is not ASCII: a whole word of eight bytes at a time.
+pub fn next_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while at + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+        if w & HIGH != 0 {
+            return Some(at + (w & HIGH).trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    b[at.min(b.len())..].iter().position(|&c| c >= 0x80).map(|k| at + k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +108,54 @@ mod tests {
         assert!(!set.contains(b'a') && !set.contains(0xE2) && !set.contains(0));
         let plain = ByteSet::graphic_except(b"[(");
         assert!(plain.contains(b'a') && plain.contains(b'~') && !plain.contains(b'[') && !plain.contains(b' ') && !plain.contains(0x7F));
+    }
+
+    #[test]
+    fn finds_the_first_of_a_few_bytes() {
+        let s = b"nothing here for a while, then @ and . and : too";
+        assert_eq!(find_any(s, 0, [b'@']), Some(31));
+        assert_eq!(find_any(s, 0, [b'.', b':']), Some(37));
+        assert_eq!(find_any(s, 38, [b'.', b':']), Some(43));
+        assert_eq!(find_any(s, 0, [b'#']), None);
+        for len in 0..20 {
+            let mut v = vec![b'a'; len];
+            v.extend_from_slice(b"\x01@\xff");
+            for from in 0..=len {
+                assert_eq!(find_any(&v, from, [b'@', 0xFF]), Some(len + 1));
+                assert_eq!(find_any(&v, from, [1]), Some(len));
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_first_digit() {
+        for len in 0..20 {
+            for d in [b'0', b'5', b'9', b'+'] {
+                let mut v: Vec<u8> = (0..len).map(|k| [b'a', b'/', b':', b' ', 0xC3, 0xBF, b'@'][k % 7]).collect();
+                v.push(d);
+                v.extend_from_slice(b"12");
+                for from in 0..=len {
+                    assert_eq!(find_digit_or(&v, from, [b'+']), Some(len), "{v:?} from {from}");
+                }
+            }
+        }
+        assert_eq!(find_digit_or(b"no digits at all, none whatsoever", 0, []), None);
+    }
+
+    #[test]
+    fn finds_the_first_non_ascii_byte() {
+        let s = "plain ascii text, then é and 😀".as_bytes();
+        assert_eq!(next_non_ascii(s, 0), Some(23));
+        assert_eq!(next_non_ascii(s, 24), Some(24));
+        assert_eq!(next_non_ascii(s, 25), Some(30));
+        assert_eq!(next_non_ascii(b"only ascii here, long enough", 3), None);
+        assert_eq!(next_non_ascii(b"", 0), None);
+        for len in 0..20 {
+            let mut v = vec![b'a'; len];
+            v.push(0xC3);
+            for from in 0..=len {
+                assert_eq!(next_non_ascii(&v, from), Some(len));
+            }
+        }
     }
 }

@@ -32,25 +32,27 @@ struct Run {
 
 impl Normalized {
     pub fn new(original: &str) -> Self {
-        let placeholders = placeholders::find(original);
+        let mut placeholders = Vec::new();
         let (mut text, mut runs) = SPARE.take().unwrap_or_default();
         text.clear();
         text.reserve(original.len());
         runs.clear();
         let mut v = Builder { text, runs };
-        let mut next_placeholder = placeholders.iter().peekable();
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < original.len() {
-            let placeholder_at = next_placeholder.peek().map_or(original.len(), |p| p.start);
-            if placeholder_at == i {
-                let p = next_placeholder.next().expect("peeked");
-                v.push(PLACEHOLDER, i, p.end);
-                i = p.end;
-                continue;
+            // Placeholders are found where the copying below stops (their first bytes are not plain),
+            // as `placeholders::find` finds them.
+            if placeholders::OPENING.contains(bytes[i]) {
+                if let Some(end) = placeholders::end(original, i) {
+                    placeholders.push(Span::new(i, end));
+                    v.push(PLACEHOLDER, i, end);
+                    i = end;
+                    continue;
+                }
             }
             // Most of a draft: printable ASCII and single spaces, copied in bulk and lowercased.
-            let plain = plain_ascii(&bytes[i..placeholder_at]);
+            let plain = plain_ascii(&bytes[i..]);
             if plain > 0 {
                 v.copy_ascii(&original[i..i + plain], i);
                 i += plain;
@@ -119,10 +121,10 @@ impl Normalized {
 }
 
 /// The length of the plain ASCII `b` starts with: printable characters other than the brackets of
-/// evasions ("[at]"), and spaces between them (a space first or after another is left to `Builder`,
-/// which collapses white space).
+/// evasions ("[at]") and the first bytes of placeholders, and spaces between them (a space first or
+/// after another is left to `Builder`, which collapses white space).
 fn plain_ascii(b: &[u8]) -> usize {
-    const PLAIN: ByteSet = ByteSet::graphic_except(b"[({<");
+    const PLAIN: ByteSet = ByteSet::graphic_except(b"[({<$%*");
     let mut n = 0;
     loop {
         n += b[n..].iter().position(|&c| !PLAIN.contains(c)).unwrap_or(b.len() - n);

@@ -15,28 +15,12 @@ const EVASION_WORDS: &[&str] = &["at", "dot", "@", ".", "punkt", "period", "poin
 /// Finds placeholders in `text`, in order and non-overlapping. Linear: each opening bracket looks ahead a
 /// bounded distance.
 pub fn find(text: &str) -> Vec<Span> {
-    const OPENING: ByteSet = ByteSet::new(b"${[%*");
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(at) = b[i..].iter().position(|&c| OPENING.contains(c)) {
         i += at;
-        let found = match b[i] {
-            b'$' if b.get(i + 1) == Some(&b'{') => close(b, i + 2, b"}", MAX_TEMPLATE, b"{"),
-            b'{' if b.get(i + 1) == Some(&b'{') => close(b, i + 2, b"}}", MAX_TEMPLATE, b""),
-            b'[' if b.get(i + 1) == Some(&b'[') => close(b, i + 2, b"]]", MAX_TEMPLATE, b""),
-            b'{' if b.get(i + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'$') => {
-                close(b, i + 1, b"}", MAX_BRACKET, b"{")
-            }
-            b'[' => close(b, i + 1, b"]", MAX_BRACKET, b"[").filter(|&end| {
-                let body = text[i + 1..end - 1].trim().to_ascii_lowercase();
-                !body.is_empty() && !EVASION_WORDS.contains(&body.as_str())
-            }),
-            b'%' => close_word(b, i + 1, b"%"),
-            b'*' if b.get(i + 1) == Some(&b'|') => close(b, i + 2, b"|*", MAX_BRACKET, b""),
-            _ => None,
-        };
-        match found {
+        match end(text, i) {
             Some(end) => {
                 out.push(Span::new(i, end));
                 i = end;
@@ -45,6 +29,29 @@ pub fn find(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The bytes a placeholder starts with.
+pub const OPENING: ByteSet = ByteSet::new(b"${[%*");
+
+/// The end of the placeholder starting at byte `i`, if one does.
+pub fn end(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    match b[i] {
+        b'$' if b.get(i + 1) == Some(&b'{') => close(b, i + 2, b"}", MAX_TEMPLATE, b"{"),
+        b'{' if b.get(i + 1) == Some(&b'{') => close(b, i + 2, b"}}", MAX_TEMPLATE, b""),
+        b'[' if b.get(i + 1) == Some(&b'[') => close(b, i + 2, b"]]", MAX_TEMPLATE, b""),
+        b'{' if b.get(i + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'$') => {
+            close(b, i + 1, b"}", MAX_BRACKET, b"{")
+        }
+        b'[' => close(b, i + 1, b"]", MAX_BRACKET, b"[").filter(|&end| {
+            let body = text[i + 1..end - 1].trim().to_ascii_lowercase();
+            !body.is_empty() && !EVASION_WORDS.contains(&body.as_str())
+        }),
+        b'%' => close_word(b, i + 1, b"%"),
+        b'*' if b.get(i + 1) == Some(&b'|') => close(b, i + 2, b"|*", MAX_BRACKET, b""),
+        _ => None,
+    }
 }
 
 /// The end (exclusive) of a placeholder whose body starts at `from` and ends with `closing`, within

@@ -3,6 +3,7 @@
 //! reader sees: terminal punctuation, blank lines, and line starts that begin something new (a
 //! capital, a bullet). A single line break inside a sentence, as in hard-wrapped templates, does not end it.
 
+use super::bytes::ByteSet;
 use super::Span;
 
 pub struct Sentences {
@@ -11,32 +12,35 @@ pub struct Sentences {
 
 impl Sentences {
     pub fn split(text: &str) -> Self {
+        // Bytes that start a character that may end a sentence: . ! ? ; line break, and the first byte of
+        // 。 ！ ？ (other characters share it).
+        const MAY_END: ByteSet = ByteSet::new(b".!?;\n\xE3\xEF");
+        let b = text.as_bytes();
         let mut spans = Vec::new();
-        let mut start = 0;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, n)| n);
+        let (mut start, mut i) = (0, 0);
+        while let Some(k) = b[i..].iter().position(|&c| MAY_END.contains(c)) {
+            i += k;
+            let c = text[i..].chars().next().expect("i is a char boundary");
             let end = i + c.len_utf8();
+            let next = text[end..].chars().next();
             let boundary = match c {
                 '.' | '!' | '?' | ';' => next.is_none_or(|n| n.is_whitespace() || is_closing(n)),
                 '。' | '！' | '？' => true,
                 '\n' => line_break_ends_sentence(&text[end..]),
                 _ => false,
             };
-            if boundary {
-                // Keep closing quotes and brackets with the sentence they close.
-                let mut cut = end;
-                while let Some(&(j, n)) = iter.peek() {
-                    if is_closing(n) || (c != '\n' && matches!(n, '.' | '!' | '?')) {
-                        cut = j + n.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
-                }
-                push_trimmed(text, start, cut, &mut spans);
-                start = cut;
+            if !boundary {
+                i = end;
+                continue;
             }
+            // Keep closing quotes and brackets with the sentence they close.
+            let mut cut = end;
+            while let Some(n) = text[cut..].chars().next().filter(|&n| is_closing(n) || (c != '\n' && matches!(n, '.' | '!' | '?'))) {
+                cut += n.len_utf8();
+            }
+            push_trimmed(text, start, cut, &mut spans);
+            start = cut;
+            i = cut;
         }
         push_trimmed(text, start, text.len(), &mut spans);
         Sentences { spans }
