@@ -109,6 +109,12 @@ impl Names {
         Names { dead_ends: vec![0; window_len / 64 + 1], walk: Vec::new() }
     }
 
+    /// Forgets everything for the next window (of at most the length given to `new`), keeping the
+    /// memory.
+    pub fn clear(&mut self) {
+        self.dead_ends.fill(0);
+    }
+
     fn dead(&self, end: usize) -> bool {
         self.dead_ends[end / 64] & (1 << (end % 64)) != 0
     }

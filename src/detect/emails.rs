@@ -12,10 +12,17 @@ use crate::text::{Normalized, Span};
 pub fn find(view: &Normalized) -> Vec<Span> {
     let text = view.text.as_str();
     // An address has an "@", or in its written-out form a " dot ".
-    let anchors = super::sorted(super::occurrences(text, '@').chain(super::written_dots(text).map(|d| d - 1)));
+    let b = text.as_bytes();
+    let anchors = super::occurrences(text, [b'@', b'd']).filter_map(|i| match b[i] {
+        b'@' => Some(i),
+        _ => (i > 0 && super::written_dot(b, i - 1)).then(|| i - 1),
+    });
     let mut out = Vec::new();
-    for (from, to) in super::windows(text, anchors, 80, 120) {
-        find_in(view, from, &text[from..to], &mut out);
+    let windows = super::windows(text, anchors, 80, 120);
+    let mut names = Names::new(windows.iter().map(|w| w.1 - w.0).max().unwrap_or(0));
+    for (from, to) in windows {
+        names.clear();
+        find_in(view, from, &text[from..to], &mut names, &mut out);
     }
     out
 }
@@ -27,15 +34,14 @@ struct Address {
     tld: Tld,
 }
 
-fn find_in(view: &Normalized, base: usize, window: &str, out: &mut Vec<Span>) {
-    let mut names = Names::new(window.len());
+fn find_in(view: &Normalized, base: usize, window: &str, names: &mut Names, out: &mut Vec<Span>) {
     // Every local part starting inside a run that failed ends where it did, and fails the same way.
     let mut failed_until = 0;
     let mut i = 0;
     while let Some(c) = window[i..].chars().next() {
         if i >= failed_until && super::domain::is_label_char(c) {
             let local_end = i + c.len_utf8() + window[i + c.len_utf8()..].chars().take_while(|&c| is_local_char(c)).map(char::len_utf8).sum::<usize>();
-            if let Some(a) = address_after(window, local_end, &mut names) {
+            if let Some(a) = address_after(window, local_end, names) {
                 accept(view, base, window, i, &a, out);
                 i = a.end;
                 continue;

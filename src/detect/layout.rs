@@ -1,5 +1,6 @@
 //! Layout Amazon refuses: more than two line breaks in a row.
 
+use crate::text::bytes::find_any;
 use crate::text::Span;
 
 /// Each run of three or more line breaks (blank lines with only spaces between count as breaks),
@@ -8,11 +9,8 @@ pub fn find(original: &str) -> Vec<Span> {
     let b = original.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'\n' {
-            i += 1;
-            continue;
-        }
+    while let Some(k) = find_any(b, i, [b'\n']) {
+        i = k;
         let start = if i > 0 && b[i - 1] == b'\r' { i - 1 } else { i };
         let mut breaks = 0;
         let mut j = i;

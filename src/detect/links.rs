@@ -21,22 +21,27 @@ const SHORTENERS: &[&str] = &[
 ];
 
 /// Where a link could be: a dot inside a word or spaced out (" . "), "://", " dot ".
-fn anchors(text: &str) -> Vec<usize> {
+fn anchors(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
-    let dots = super::occurrences(text, '.').filter(|&i| {
-        let next = b.get(i + 1).copied();
-        let prev = if i > 0 { Some(b[i - 1]) } else { None };
-        next.is_some_and(|n| !n.is_ascii_whitespace()) || prev == Some(b' ')
-    });
-    let schemes = super::occurrences(text, ':').filter(|&i| bytes_at(b, i + 1, b"//"));
-    super::sorted(dots.chain(schemes).chain(super::written_dots(text).map(|d| d - 1)))
+    super::occurrences(text, [b'.', b':', b'd']).filter_map(move |i| match b[i] {
+        b'.' => {
+            let next = b.get(i + 1).copied();
+            let prev = if i > 0 { Some(b[i - 1]) } else { None };
+            (next.is_some_and(|n| !n.is_ascii_whitespace()) || prev == Some(b' ')).then_some(i)
+        }
+        b':' => bytes_at(b, i + 1, b"//").then_some(i),
+        _ => (i > 0 && super::written_dot(b, i - 1)).then(|| i - 1),
+    })
 }
 
 pub fn find(original: &str, view: &Normalized) -> Vec<Candidate> {
     let mut out = Vec::new();
     let text = view.text.as_str();
-    for (from, to) in super::windows(text, anchors(text), 80, 200) {
-        find_in(original, view, from, &text[from..to], &mut out);
+    let windows = super::windows(text, anchors(text), 80, 200);
+    let mut names = Names::new(windows.iter().map(|w| w.1 - w.0).max().unwrap_or(0));
+    for (from, to) in windows {
+        names.clear();
+        find_in(original, view, from, &text[from..to], &mut names, &mut out);
     }
     out
 }
@@ -57,9 +62,9 @@ struct Window<'a> {
     text: &'a str,
 }
 
-fn find_in(original: &str, view: &Normalized, base: usize, window: &str, out: &mut Vec<Candidate>) {
+fn find_in(original: &str, view: &Normalized, base: usize, window: &str, names: &mut Names, out: &mut Vec<Candidate>) {
     let at = Window { original, view, base, text: window };
-    let mut scan = Scanner { s: window, names: Names::new(window.len()), scheme_failed_until: 0, label: (0, 0) };
+    let mut scan = Scanner { s: window, names, scheme_failed_until: 0, label: (0, 0) };
     let b = window.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -87,7 +92,7 @@ fn find_in(original: &str, view: &Normalized, base: usize, window: &str, out: &m
 /// link holds for every position inside the run, which keeps the scan linear.
 struct Scanner<'a> {
     s: &'a str,
-    names: Names,
+    names: &'a mut Names,
     /// A scheme-like run ("http", "a.b.c") not followed by "://" fails from any position inside it.
     scheme_failed_until: usize,
     /// The last label looked at: a label starting inside it ends where it does.
@@ -283,7 +288,10 @@ fn squash(host: &str) -> Cow<'_, str> {
 
 fn classify(host: &str, insecure: bool) -> Option<&'static str> {
     let host = squash(host);
-    let host = host.trim_start_matches("www.");
+    let mut host = &host[..];
+    while let Some(rest) = host.strip_prefix("www.") {
+        host = rest;
+    }
     if is_amazon(host) {
         return insecure.then_some("link.amazon-insecure");
     }

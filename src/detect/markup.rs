@@ -19,7 +19,7 @@ const TAGS: &[&str] = &[
 const ENTITIES: &[&str] = &["nbsp;", "amp;", "lt;", "gt;", "quot;", "apos;", "copy;", "reg;"];
 
 pub fn find(original: &str) -> Vec<Span> {
-    let anchors = super::sorted(super::occurrences(original, '<').chain(super::occurrences(original, '&')));
+    let anchors = super::occurrences(original, [b'<', b'&']);
     let mut out = Vec::new();
     for (from, to) in super::windows(original, anchors, 0, 400) {
         let window = &original[from..to];

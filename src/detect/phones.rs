@@ -1,6 +1,7 @@
 //! Telephone numbers, told apart from what looks like one: Amazon order IDs (111-2223334-4445556),
 //! dates, prices, model and tracking numbers, ranges.
 
+use crate::text::bytes::find_digit_or;
 use crate::text::{Normalized, Span};
 
 /// Words that, just before a bare run of digits, say it is a phone number.
@@ -36,7 +37,9 @@ fn digit_runs(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
+    // A run starts with a digit, "+" or "(".
+    while let Some(k) = find_digit_or(b, i, [b'+', b'(']) {
+        i = k;
         let mut j = i;
         if b[j] == b'+' {
             j += 1;
@@ -69,15 +72,31 @@ fn looks_like_phone(s: &str, before: &str) -> bool {
     if !(7..=15).contains(&digits) {
         return false;
     }
-    let groups: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
-    let seps: String = s.chars().filter(|c| !c.is_ascii_digit() && *c != ' ').collect();
-    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    // The lengths of the groups of digits (at most 15: one digit each), and the separators between.
+    let mut lens = [0usize; 15];
+    let mut groups = 0;
+    let (mut slash, mut all_dots, mut all_dashes) = (false, true, true);
+    let mut in_group = false;
+    for c in s.bytes() {
+        if c.is_ascii_digit() {
+            if !in_group {
+                groups += 1;
+            }
+            lens[groups - 1] += 1;
+        } else if c != b' ' {
+            slash |= c == b'/';
+            all_dots &= c == b'.';
+            all_dashes &= c == b'-';
+        }
+        in_group = c.is_ascii_digit();
+    }
+    let lens = &lens[..groups];
     // Amazon order IDs: 3-7-7.
     if lens == [3, 7, 7] {
         return false;
     }
     // Dates written with slashes or dots (12/25/2024, 25.12.2024, 2024-12-25).
-    if seps.contains('/') || is_date(&lens, &seps) {
+    if slash || is_date(lens, all_dots || all_dashes) {
         return false;
     }
     // Prices and quantities: a currency sign or "x" right before.
@@ -86,22 +105,21 @@ fn looks_like_phone(s: &str, before: &str) -> bool {
         return false;
     }
     // Many one-digit groups are a list of numbers, not a phone number.
-    if groups.len() > 6 || groups.iter().skip(1).filter(|g| g.len() == 1).count() > 1 {
+    if groups > 6 || lens.iter().skip(1).filter(|&&g| g == 1).count() > 1 {
         return false;
     }
     let plus = s.starts_with('+');
-    if groups.len() == 1 && !plus {
-        // A bare run of digits is a phone number only when the words before say so.
-        let tail: String = prev.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+    if groups == 1 && !plus {
+        // A bare run of digits is a phone number only when the words before say so (the last 24 characters).
+        let tail = &prev[prev.char_indices().rev().nth(23).map_or(0, |(i, _)| i)..];
         return (10..=12).contains(&digits) && PHONE_WORDS.iter().any(|w| tail.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w));
     }
     true
 }
 
-fn is_date(lens: &[usize], seps: &str) -> bool {
-    lens.len() == 3
-        && (seps.chars().all(|c| c == '.') || seps.chars().all(|c| c == '-'))
-        && matches!((lens[0], lens[1], lens[2]), (4, 1..=2, 1..=2) | (1..=2, 1..=2, 2 | 4))
+/// Three groups, separated only by dots or only by dashes, shaped like a date.
+fn is_date(lens: &[usize], one_separator: bool) -> bool {
+    lens.len() == 3 && one_separator && matches!((lens[0], lens[1], lens[2]), (4, 1..=2, 1..=2) | (1..=2, 1..=2, 2 | 4))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! zero-width joiners, flags, keycaps) is one span, and adjacent ones merge into one finding.
 
 use super::Candidate;
+use crate::text::bytes::next_non_ascii;
 use crate::text::Span;
 
 const KEYCAP: char = '\u{20E3}';
@@ -13,41 +14,47 @@ pub fn find(original: &str) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let b = original.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        // Text is mostly ASCII, and only a keycap ("1️⃣") starts with an ASCII character.
-        if b[i].is_ascii() && !(matches!(b[i], b'0'..=b'9' | b'#' | b'*') && b.get(i + 1).is_some_and(|&n| n >= 0x80)) {
-            i += 1;
-            continue;
-        }
-        let c = char_at(original, i);
-        let next = original[i + c.len_utf8()..].chars().next();
-        let starts_keycap = matches!(c, '0'..='9' | '#' | '*')
-            && (next == Some(KEYCAP) || next == Some(PRESENTATION) && original[i + c.len_utf8() + 3..].starts_with(KEYCAP));
-        let presented = next == Some(PRESENTATION) && !c.is_ascii();
-        if !(is_pictograph(c) || starts_keycap || presented) {
-            i += c.len_utf8();
-            continue;
-        }
-        let mut stars = is_star(c);
-        let (mut end, mut prev) = (i + c.len_utf8(), c);
-        for n in original[end..].chars() {
-            if is_component(n) {
-            } else if prev == JOINER && is_pictograph(n) {
-                stars &= is_star(n);
-            } else {
-                break;
+    // Every emoji has a non-ASCII character; a keycap ("1️⃣") starts with the ASCII one before it.
+    while let Some(k) = next_non_ascii(b, i) {
+        if k > i && matches!(b[k - 1], b'0'..=b'9' | b'#' | b'*') {
+            if let Some(end) = sequence_at(original, k - 1, &mut out) {
+                i = end;
+                continue;
             }
-            end += n.len_utf8();
-            prev = n;
         }
-        let tag = if stars { "stars" } else { "emoji" };
-        match out.last_mut() {
-            Some(last) if last.span.end == i && last.tag == tag => last.span.end = end,
-            _ => out.push(Candidate { span: Span::new(i, end), tag }),
-        }
-        i = end;
+        i = sequence_at(original, k, &mut out).unwrap_or_else(|| k + char_at(original, k).len_utf8());
     }
     out
+}
+
+/// The emoji sequence starting at `i`, added to `out` (merged with one it follows): where it ends.
+fn sequence_at(original: &str, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    let c = char_at(original, i);
+    let next = original[i + c.len_utf8()..].chars().next();
+    let starts_keycap = matches!(c, '0'..='9' | '#' | '*')
+        && (next == Some(KEYCAP) || next == Some(PRESENTATION) && original[i + c.len_utf8() + 3..].starts_with(KEYCAP));
+    let presented = next == Some(PRESENTATION) && !c.is_ascii();
+    if !(is_pictograph(c) || starts_keycap || presented) {
+        return None;
+    }
+    let mut stars = is_star(c);
+    let (mut end, mut prev) = (i + c.len_utf8(), c);
+    for n in original[end..].chars() {
+        if is_component(n) {
+        } else if prev == JOINER && is_pictograph(n) {
+            stars &= is_star(n);
+        } else {
+            break;
+        }
+        end += n.len_utf8();
+        prev = n;
+    }
+    let tag = if stars { "stars" } else { "emoji" };
+    match out.last_mut() {
+        Some(last) if last.span.end == i && last.tag == tag => last.span.end = end,
+        _ => out.push(Candidate { span: Span::new(i, end), tag }),
+    }
+    Some(end)
 }
 
 fn char_at(s: &str, at: usize) -> char {
