@@ -14,6 +14,9 @@ mod symbols;
 use crate::text::bytes::find_any;
 use crate::text::{Normalized, Span};
 
+/// Every tag a detector gives its candidates.
+pub const TAGS: &[&str] = &["link.external", "link.amazon-insecure", "link.shortener", "email", "phone", "emoji", "stars", "markup", "line-breaks"];
+
 /// A detected thing, as an original byte range and a tag such as `link.external` or `emoji`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
@@ -154,6 +157,14 @@ const COUNTRY_CODE_LIST: &str = "ac ad ae af ag ai al am ao aq ar as at au aw ax
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_tag_is_listed() {
+        let text = "www.shop.com bit.ly/x http://amazon.com/x a@shop.com call 555-123-4567 😀 ★ <b>\n\n\n";
+        let found = run(text, &Normalized::new(text));
+        assert_eq!(found.len(), TAGS.len());
+        assert!(found.iter().all(|c| TAGS.contains(&c.tag)));
+    }
 
     #[test]
     fn country_codes_are_the_list() {

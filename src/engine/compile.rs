@@ -1,5 +1,6 @@
 //! Compiling a rule book for matching. Done once per book, on first use.
 
+use super::matchers::AllConditions;
 use crate::rulebook::expand::{expand, parse, Piece};
 use crate::rulebook::Book;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -82,6 +83,7 @@ impl Template {
 
 pub struct Compiled {
     pub book: &'static Book,
+    pub conditions: AllConditions,
     pub phrases: AhoCorasick,
     /// For each automaton pattern.
     pub needles: Vec<Needle>,
@@ -191,7 +193,8 @@ impl Compiled {
             .match_kind(MatchKind::Standard)
             .build(b.needles.iter().map(|(text, _)| text))
             .expect("rule-book phrases build an automaton");
-        Compiled { book, phrases: automaton, needles: b.needles.into_iter().map(|(_, n)| n).collect(), templates: b.templates }
+        let conditions = AllConditions::new(book);
+        Compiled { book, conditions, phrases: automaton, needles: b.needles.into_iter().map(|(_, n)| n).collect(), templates: b.templates }
     }
 }
 

@@ -2,10 +2,10 @@
 //! against them.
 
 use super::compile::Compiled;
+use super::matchers::{Bits, Conditions};
 use super::scan::Hits;
-use crate::detect::{self, Candidate};
+use crate::detect;
 use crate::options::Options;
-use crate::report::Category;
 use crate::rulebook::Matcher;
 use crate::text::{Normalized, Sentences, Span};
 
@@ -14,12 +14,14 @@ pub struct Context<'a> {
     pub compiled: &'static Compiled,
     pub sentences: Sentences,
     pub hits: Hits,
-    pub candidates: Vec<Candidate>,
     pub options: &'a Options,
     pub critical_route: bool,
-    /// For each sentence, which sets have a phrase in it (bit per set).
-    sentence_sets: Vec<Vec<u64>>,
-    message_sets: Vec<bool>,
+    /// For each sentence, which sets have a phrase in it (bit per set, `set_words` words a sentence).
+    sentence_sets: Vec<u64>,
+    set_words: usize,
+    message_sets: Bits,
+    /// The candidates' spans by detector (`detect::TAGS` order).
+    detected: Vec<Vec<Span>>,
 }
 
 /// Which topics the message shows, for rules' topic conditions.
@@ -34,88 +36,84 @@ impl<'a> Context<'a> {
         let hits = Hits::scan(compiled, &view);
         let candidates = detect::run(text, &view);
         view.recycle();
-        let words = compiled.book.sets.len().div_ceil(64);
-        let mut sentence_sets = vec![vec![0u64; words]; sentences.len()];
-        let mut message_sets = vec![false; compiled.book.sets.len()];
+        let set_words = compiled.book.sets.len().div_ceil(64);
+        let mut sentence_sets = vec![0u64; set_words * sentences.len()];
+        let mut message_sets = Bits::new(compiled.book.sets.len());
         for (set, spans) in hits.sets.iter().enumerate() {
-            message_sets[set] = !spans.is_empty();
+            if !spans.is_empty() {
+                message_sets.set(set);
+            }
             for span in spans {
                 if let Some(s) = sentences.index_of(span.start) {
-                    sentence_sets[s][set / 64] |= 1 << (set % 64);
+                    sentence_sets[s * set_words + set / 64] |= 1 << (set % 64);
                 }
             }
         }
-        Context { text, compiled, sentences, hits, candidates, options, critical_route, sentence_sets, message_sets }
+        let mut detected = vec![Vec::new(); detect::TAGS.len()];
+        for c in &candidates {
+            if let Some(tag) = detect::TAGS.iter().position(|&t| t == c.tag) {
+                detected[tag].push(c.span);
+            }
+        }
+        Context { text, compiled, sentences, hits, options, critical_route, sentence_sets, set_words, message_sets, detected }
     }
 
-    fn sentence_has(&self, sentence: Option<usize>, sets: &[&str]) -> bool {
+    fn sentence_has(&self, sentence: Option<usize>, sets: &Bits) -> bool {
         let Some(s) = sentence else { return false };
-        sets.iter().filter_map(|n| self.compiled.book.set_index(n)).any(|i| self.sentence_sets[s][i / 64] & (1 << (i % 64)) != 0)
-    }
-
-    fn message_has(&self, sets: &[&str]) -> bool {
-        sets.iter().filter_map(|n| self.compiled.book.set_index(n)).any(|i| self.message_sets[i])
+        sets.intersects(&self.sentence_sets[s * self.set_words..(s + 1) * self.set_words])
     }
 
     /// Candidate spans for `m` from its phrases/patterns (`own`), its detector and its topic
     /// (`topic_spans`), kept when every condition holds, longest first where they overlap.
     pub fn accept(&self, m: &Matcher, own: &[Span], exceptions: &[Span], topic_spans: &[Span], topics: Option<&TopicState>) -> Vec<Span> {
-        if !self.message_conditions_hold(m, topics) {
+        let resolved;
+        let c = match self.compiled.conditions.get(m) {
+            Some(c) => c,
+            None => {
+                resolved = Conditions::new(self.compiled.book, m);
+                &resolved
+            }
+        };
+        if !self.message_conditions_hold(c, topics) {
             return Vec::new();
         }
-        let detected = self.candidates.iter().filter(|c| !m.detector.is_empty() && c.tag == m.detector).map(|c| c.span);
+        let detected: &[Span] = c.detector.map_or(&[], |d| &self.detected[d]);
         let mut spans: Vec<Span> = own
             .iter()
-            .copied()
             .chain(detected)
-            .chain(topic_spans.iter().copied())
+            .chain(topic_spans)
+            .copied()
             .filter(|s| !exceptions.iter().any(|e| e.overlaps(s)))
             .filter(|s| {
+                if c.sentence_any.is_empty() && c.sentence_none.is_empty() {
+                    return true;
+                }
                 let sentence = self.sentences.index_of(s.start);
-                (m.sentence_any.is_empty() || self.sentence_has(sentence, m.sentence_any))
-                    && !self.sentence_has(sentence, m.sentence_none)
+                (c.sentence_any.is_empty() || self.sentence_has(sentence, &c.sentence_any)) && !self.sentence_has(sentence, &c.sentence_none)
             })
             .collect();
         merge_overlapping(&mut spans);
         spans
     }
 
-    fn message_conditions_hold(&self, m: &Matcher, topics: Option<&TopicState>) -> bool {
-        if !m.message_any.is_empty() && !self.message_has(m.message_any) {
+    fn message_conditions_hold(&self, c: &Conditions, topics: Option<&TopicState>) -> bool {
+        if !c.message_any.is_empty() && !c.message_any.intersects(self.message_sets.words()) {
             return false;
         }
-        if self.message_has(m.message_none) {
+        if c.message_none.intersects(self.message_sets.words()) {
             return false;
         }
-        for opt in m.options_any {
-            let on = match *opt {
-                "opted_out" => self.options.opted_out,
-                "critical_route" => self.critical_route,
-                _ => false,
-            };
-            if !on {
-                return false;
-            }
+        if c.needs_unknown || c.needs_opted_out && !self.options.opted_out || c.needs_critical_route && !self.critical_route {
+            return false;
         }
         let Some(state) = topics else { return true };
-        let book = self.compiled.book;
-        let shows = |name: &str| -> bool {
-            book.topics.iter().zip(&state.present).any(|(t, &p)| {
-                p && (t.id == name
-                    || (name == "critical" && t.category == Category::Critical)
-                    || (name == "noncritical" && t.category == Category::Noncritical && t.substantive))
-            })
-        };
-        if !m.topics_any.is_empty() && !m.topics_any.iter().any(|t| shows(t)) {
+        if !c.topics_any.is_empty() && !c.topics_any.any_of(&state.present) {
             return false;
         }
-        if m.topics_none.iter().any(|t| shows(t)) {
+        if c.topics_none.any_of(&state.present) {
             return false;
         }
-        if m.alone && book.topics.iter().zip(&state.present).any(|(t, &p)| p && t.substantive) {
-            return false;
-        }
-        true
+        !(c.alone && self.compiled.conditions.substantive.any_of(&state.present))
     }
 }
 
@@ -123,12 +121,15 @@ impl<'a> Context<'a> {
 /// cancel the order" and "cancel the order from your account") are one problem, shown as one span.
 fn merge_overlapping(spans: &mut Vec<Span>) {
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans.drain(..) {
-        match kept.last_mut() {
-            Some(last) if last.overlaps(&s) => last.end = last.end.max(s.end),
-            _ => kept.push(s),
+    let mut kept = 0;
+    for i in 0..spans.len() {
+        let s = spans[i];
+        if kept > 0 && spans[kept - 1].overlaps(&s) {
+            spans[kept - 1].end = spans[kept - 1].end.max(s.end);
+        } else {
+            spans[kept] = s;
+            kept += 1;
         }
     }
-    *spans = kept;
+    spans.truncate(kept);
 }

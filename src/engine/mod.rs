@@ -4,6 +4,7 @@
 
 mod compile;
 mod conditions;
+mod matchers;
 mod scan;
 mod template;
 
