@@ -3,8 +3,7 @@
 use super::matchers::AllConditions;
 use crate::rulebook::expand::{expand, parse, Piece};
 use crate::rulebook::Book;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// Who a phrase belongs to.
@@ -96,57 +95,11 @@ pub fn compiled(book: &'static Book) -> &'static Compiled {
     let all = crate::rulebook::all();
     let cache = CACHE.get_or_init(|| all.iter().map(|_| OnceLock::new()).collect());
     let index = all.iter().position(|b| std::ptr::eq(*b, book)).expect("book comes from rulebook::all()");
-    cache[index].get_or_init(|| Compiled::new(book))
+    cache[index].get_or_init(|| Compiled::build(book))
 }
 
-/// Phrases and templates as they are collected, deduplicated by their text.
-#[derive(Default)]
-struct Builder {
-    needles: Vec<(String, Needle)>,
-    needle_index: HashMap<String, usize>,
-    templates: Vec<Template>,
-    template_index: HashMap<String, usize>,
-}
-
-impl Builder {
-    fn add(&mut self, template: &'static str, owner: Owner) {
-        // Templates were checked by build.rs; one that fails here matches nothing.
-        for phrase in expand(template).unwrap_or_default() {
-            match parse(&phrase) {
-                Ok(pieces) if pieces.len() == 1 => {
-                    let needle = self.needle(&phrase);
-                    push_owner(&mut self.needles[needle].1.owners, owner);
-                }
-                Ok(pieces) => {
-                    let id = match self.template_index.get(&phrase) {
-                        Some(&id) => id,
-                        None => self.new_template(&phrase, pieces),
-                    };
-                    push_owner(&mut self.templates[id].owners, owner);
-                }
-                Err(_) => {}
-            }
-        }
-    }
-
-    fn new_template(&mut self, phrase: &str, pieces: Vec<Piece>) -> usize {
-        let (first, template) = Template::new(pieces);
-        let id = self.templates.len();
-        let needle = self.needle(&first);
-        let groups = &mut self.needles[needle].1.templates;
-        match groups.iter_mut().find(|g| self.templates[g[0]].same_head(&template)) {
-            Some(group) => group.push(id),
-            None => groups.push(vec![id]),
-        }
-        self.templates.push(template);
-        self.template_index.insert(phrase.to_string(), id);
-        id
-    }
-
-    fn needle(&mut self, phrase: &str) -> usize {
-        if let Some(&id) = self.needle_index.get(phrase) {
-            return id;
-        }
+impl Needle {
+    fn new(phrase: &str) -> Self {
         let prefix = phrase.ends_with('*');
         let body = phrase.trim_end_matches('*');
         let shape = PhraseShape {
@@ -154,9 +107,7 @@ impl Builder {
             word_end: !prefix && body.chars().next_back().is_some_and(is_word_char),
             prefix,
         };
-        self.needles.push((body.to_string(), Needle { shape, owners: Vec::new(), templates: Vec::new() }));
-        self.needle_index.insert(phrase.to_string(), self.needles.len() - 1);
-        self.needles.len() - 1
+        Needle { shape, owners: Vec::new(), templates: Vec::new() }
     }
 }
 
@@ -176,25 +127,72 @@ fn push_owner(owners: &mut Vec<Owner>, owner: Owner) {
 }
 
 impl Compiled {
-    fn new(book: &'static Book) -> Self {
-        let mut b = Builder::default();
+    pub(crate) fn build(book: &'static Book) -> Self {
+        // Every phrase with who listed it, sorted so that each phrase is one run (no hash map: this
+        // runs before the first keystroke is checked, and a map costs code in the module).
+        let mut listed: Vec<(String, Owner)> = Vec::new();
+        let mut add = |template: &str, owner: Owner| {
+            // Templates were checked by build.rs; one that fails here matches nothing.
+            listed.extend(expand(template).unwrap_or_default().into_iter().map(|p| (p, owner)));
+        };
         for (i, set) in book.sets.iter().enumerate() {
-            set.phrases.iter().for_each(|p| b.add(p, Owner::Set(i)));
+            set.phrases.iter().for_each(|p| add(p, Owner::Set(i)));
         }
         for (i, t) in book.topics.iter().enumerate() {
-            t.matcher.phrases.iter().for_each(|p| b.add(p, Owner::Topic(i)));
-            t.matcher.exceptions.iter().for_each(|p| b.add(p, Owner::TopicException(i)));
+            t.matcher.phrases.iter().for_each(|p| add(p, Owner::Topic(i)));
+            t.matcher.exceptions.iter().for_each(|p| add(p, Owner::TopicException(i)));
         }
         for (i, r) in book.rules.iter().enumerate() {
-            r.matcher.phrases.iter().for_each(|p| b.add(p, Owner::Rule(i)));
-            r.matcher.exceptions.iter().for_each(|p| b.add(p, Owner::RuleException(i)));
+            r.matcher.phrases.iter().for_each(|p| add(p, Owner::Rule(i)));
+            r.matcher.exceptions.iter().for_each(|p| add(p, Owner::RuleException(i)));
         }
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
+
+        let mut needles: Vec<(String, Needle)> = Vec::new();
+        let mut templates: Vec<(String, Template)> = Vec::new();
+        for run in listed.chunk_by(|a, b| a.0 == b.0) {
+            let phrase = &run[0].0;
+            let mut owners = Vec::new();
+            run.iter().for_each(|&(_, owner)| push_owner(&mut owners, owner));
+            if !phrase.contains('{') {
+                let mut needle = Needle::new(phrase);
+                needle.owners = owners;
+                needles.push((phrase.clone(), needle));
+            } else if let Ok(pieces) = parse(phrase) {
+                let (first, mut template) = Template::new(pieces);
+                template.owners = owners;
+                templates.push((first, template));
+            }
+        }
+        // A template's first words may be a phrase of their own ("% off"): one needle for both.
+        let phrases = needles.len();
+        for (id, (first, template)) in templates.iter().enumerate() {
+            let found = needles[..phrases].binary_search_by(|(k, _)| k.as_str().cmp(first)).ok();
+            let needle = found.or_else(|| needles[phrases..].iter().position(|(k, _)| k == first).map(|k| phrases + k));
+            let needle = needle.unwrap_or_else(|| {
+                needles.push((first.clone(), Needle::new(first)));
+                needles.len() - 1
+            });
+            let groups = &mut needles[needle].1.templates;
+            match groups.iter_mut().find(|g| templates[g[0]].1.same_head(template)) {
+                Some(group) => group.push(id),
+                None => groups.push(vec![id]),
+            }
+        }
+        // Always the contiguous NFA: quick to build and to search for thousands of phrases, and naming
+        // it leaves the other kinds' code out of the module.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(b.needles.iter().map(|(text, _)| text))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(needles.iter().map(|(phrase, _)| phrase.trim_end_matches('*')))
             .expect("rule-book phrases build an automaton");
-        let conditions = AllConditions::new(book);
-        Compiled { book, conditions, phrases: automaton, needles: b.needles.into_iter().map(|(_, n)| n).collect(), templates: b.templates }
+        Compiled {
+            book,
+            conditions: AllConditions::new(book),
+            phrases: automaton,
+            needles: needles.into_iter().map(|(_, n)| n).collect(),
+            templates: templates.into_iter().map(|(_, t)| t).collect(),
+        }
     }
 }
 

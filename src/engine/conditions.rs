@@ -66,6 +66,10 @@ impl<'a> Context<'a> {
     /// Candidate spans for `m` from its phrases/patterns (`own`), its detector and its topic
     /// (`topic_spans`), kept when every condition holds, longest first where they overlap.
     pub fn accept(&self, m: &Matcher, own: &[Span], exceptions: &[Span], topic_spans: &[Span], topics: Option<&TopicState>) -> Vec<Span> {
+        // Most matchers find nothing in a draft: no conditions to look up or test then.
+        if own.is_empty() && topic_spans.is_empty() && m.detector.is_empty() {
+            return Vec::new();
+        }
         let resolved;
         let c = match self.compiled.conditions.get(m) {
             Some(c) => c,
@@ -74,10 +78,10 @@ impl<'a> Context<'a> {
                 &resolved
             }
         };
-        if !self.message_conditions_hold(c, topics) {
+        let detected: &[Span] = c.detector.map_or(&[], |d| &self.detected[d]);
+        if own.is_empty() && detected.is_empty() && topic_spans.is_empty() || !self.message_conditions_hold(c, topics) {
             return Vec::new();
         }
-        let detected: &[Span] = c.detector.map_or(&[], |d| &self.detected[d]);
         let mut spans: Vec<Span> = own
             .iter()
             .chain(detected)

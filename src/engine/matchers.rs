@@ -90,9 +90,10 @@ impl Conditions {
     }
 }
 
-/// The conditions of every matcher of a book, found by the matcher's address (the book is static).
+/// The conditions of every matcher of a book: topics' first, then rules'.
 pub struct AllConditions {
-    by_address: Vec<(usize, Conditions)>,
+    book: &'static Book,
+    all: Vec<Conditions>,
     /// Topics that make a message about something, for `alone`.
     pub substantive: Bits,
 }
@@ -100,20 +101,25 @@ pub struct AllConditions {
 impl AllConditions {
     pub fn new(book: &'static Book) -> Self {
         let matchers = book.topics.iter().map(|t| &t.matcher).chain(book.rules.iter().map(|r| &r.matcher));
-        let mut by_address: Vec<(usize, Conditions)> = matchers.map(|m| (address(m), Conditions::new(book, m))).collect();
-        by_address.sort_by_key(|(a, _)| *a);
+        let all = matchers.map(|m| Conditions::new(book, m)).collect();
         let mut substantive = Bits::new(book.topics.len());
         book.topics.iter().enumerate().filter(|(_, t)| t.substantive).for_each(|(i, _)| substantive.set(i));
-        AllConditions { by_address, substantive }
+        AllConditions { book, all, substantive }
     }
 
-    /// The conditions of `m`, a matcher of this book.
+    /// The conditions of `m`, a matcher of this book: callers hand over `&topic.matcher` or
+    /// `&rule.matcher`, so where it sits in the book's static slices says which one it is.
     pub fn get(&self, m: &Matcher) -> Option<&Conditions> {
-        let at = self.by_address.binary_search_by_key(&address(m), |(a, _)| *a).ok()?;
-        Some(&self.by_address[at].1)
+        let topic = index_in(self.book.topics, m, |t| &t.matcher);
+        let rule = || index_in(self.book.rules, m, |r| &r.matcher).map(|i| self.book.topics.len() + i);
+        topic.or_else(rule).map(|i| &self.all[i])
     }
 }
 
-fn address(m: &Matcher) -> usize {
-    m as *const Matcher as usize
+/// The index of the item of `items` whose matcher `m` is.
+fn index_in<T>(items: &[T], m: &Matcher, matcher: impl Fn(&T) -> &Matcher) -> Option<usize> {
+    let first = matcher(items.first()?) as *const Matcher as usize;
+    let offset = (m as *const Matcher as usize).checked_sub(first)?;
+    let i = offset / std::mem::size_of::<T>();
+    (offset % std::mem::size_of::<T>() == 0 && items.get(i).is_some_and(|item| std::ptr::eq(matcher(item), m))).then_some(i)
 }

@@ -38,18 +38,39 @@ pub fn expand(template: &str) -> Result<Vec<String>, String> {
     if group.is_some() {
         return Err(format!("unclosed '(' in phrase {template:?}"));
     }
-    let mut acc = vec![String::new()];
-    for piece in &pieces {
-        acc = acc.iter().flat_map(|a| piece.iter().map(move |alt| format!("{a}{alt}"))).collect();
-        if acc.len() > MAX_EXPANSIONS {
-            return Err(format!("phrase {template:?} stands for more than {MAX_EXPANSIONS} phrases; split it"));
+    let total = pieces.iter().try_fold(1usize, |n, p| n.checked_mul(p.len()).filter(|&n| n <= MAX_EXPANSIONS));
+    let Some(total) = total else {
+        return Err(format!("phrase {template:?} stands for more than {MAX_EXPANSIONS} phrases; split it"));
+    };
+    // Every choice of one alternative per group, the last group turning fastest (an odometer).
+    let mut out = Vec::with_capacity(total);
+    let mut choice = vec![0; pieces.len()];
+    let mut phrase = String::new();
+    loop {
+        phrase.clear();
+        for (piece, &k) in pieces.iter().zip(&choice) {
+            push_collapsed(&mut phrase, &piece[k]);
         }
+        if phrase.ends_with(' ') {
+            phrase.pop();
+        }
+        if !phrase.is_empty() {
+            out.push(phrase.clone());
+        }
+        let Some(turn) = (0..pieces.len()).rev().find(|&g| choice[g] + 1 < pieces[g].len()) else { return Ok(out) };
+        choice[turn] += 1;
+        choice[turn + 1..].iter_mut().for_each(|k| *k = 0);
     }
-    Ok(acc.into_iter().map(|p| collapse_spaces(&p)).filter(|p| !p.is_empty()).collect())
 }
 
-fn collapse_spaces(s: &str) -> String {
-    s.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+/// Appends `s` to `phrase` with runs of spaces (also across the joint) collapsed into one, and none at
+/// the start.
+fn push_collapsed(phrase: &mut String, s: &str) {
+    for c in s.chars() {
+        if c != ' ' || !(phrase.is_empty() || phrase.ends_with(' ')) {
+            phrase.push(c);
+        }
+    }
 }
 
 /// One part of an expanded phrase.

@@ -1,15 +1,16 @@
 //! Sets of bytes, tested with one load: the scanners look at every byte of a draft, and a chain of
 //! comparisons per byte (or a call, in the size-optimized module) is most of their cost.
 
+/// A table with a flag per byte value (256 bytes: a bit set would need a shift and a mask per test).
 #[derive(Clone, Copy)]
-pub struct ByteSet([u8; 32]);
+pub struct ByteSet([bool; 256]);
 
 impl ByteSet {
     pub const fn new(bytes: &[u8]) -> Self {
-        let mut set = ByteSet([0; 32]);
+        let mut set = ByteSet([false; 256]);
         let mut i = 0;
         while i < bytes.len() {
-            set.0[(bytes[i] >> 3) as usize] |= 1 << (bytes[i] & 7);
+            set.0[bytes[i] as usize] = true;
             i += 1;
         }
         set
@@ -17,15 +18,15 @@ impl ByteSet {
 
     /// Printable ASCII (`!` to `~`) without `except`.
     pub const fn graphic_except(except: &[u8]) -> Self {
-        let mut set = ByteSet([0; 32]);
+        let mut set = ByteSet([false; 256]);
         let mut b = b'!';
         while b <= b'~' {
-            set.0[(b >> 3) as usize] |= 1 << (b & 7);
+            set.0[b as usize] = true;
             b += 1;
         }
         let mut i = 0;
         while i < except.len() {
-            set.0[(except[i] >> 3) as usize] &= !(1 << (except[i] & 7));
+            set.0[except[i] as usize] = false;
             i += 1;
         }
         set
@@ -33,7 +34,7 @@ impl ByteSet {
 
     #[inline]
     pub fn contains(&self, b: u8) -> bool {
-        self.0[(b >> 3) as usize] & (1 << (b & 7)) != 0
+        self.0[b as usize]
     }
 }
 
