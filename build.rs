@@ -162,8 +162,9 @@ fn emit_book(out: &mut String, ident: &str, b: &BookSrc, file: &str, codes_seen:
         if !m.detector.is_empty() && !DETECTORS.contains(&m.detector.as_str()) {
             fail(&format!("{owner}: unknown detector '{}' (known: {DETECTORS:?})", m.detector));
         }
-        if !m.topic.is_empty() && (!is_rule || !topic_ids.contains(m.topic.as_str())) {
-            fail(&format!("{owner}: 'topic = {}' must name a topic, and only rules may use it", m.topic));
+        // `topic = "noncritical"`: the triggers of every non-critical topic that decides the category.
+        if !m.topic.is_empty() && (!is_rule || !(topic_ids.contains(m.topic.as_str()) || m.topic == "noncritical")) {
+            fail(&format!("{owner}: 'topic = {}' must name a topic (or \"noncritical\"), and only rules may use it", m.topic));
         }
         let sources = !m.phrases.is_empty() as u8 + !m.detector.is_empty() as u8 + !m.topic.is_empty() as u8;
         if !m.patterns.is_empty() || !m.anchors.is_empty() {

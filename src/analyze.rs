@@ -3,7 +3,7 @@
 use crate::classify;
 use crate::engine::{compiled, Context, TopicState};
 use crate::options::Options;
-use crate::report::{Counts, Finding, Report, Severity};
+use crate::report::{Category, Counts, Finding, Report, Severity};
 use crate::rulebook::{self, Rule};
 use crate::subject;
 use crate::text::{Span, Utf16Index};
@@ -22,10 +22,12 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         .collect();
     let state = TopicState { present: topic_spans.iter().map(|s| !s.is_empty()).collect() };
 
+    let noncritical_spans = noncritical_triggers(book, &topic_spans);
     let mut hits: Vec<(&'static Rule, Span)> = Vec::new();
     for (i, rule) in book.rules.iter().enumerate() {
         let from_topic: &[Span] = match book.topics.iter().position(|t| t.id == rule.matcher.topic) {
             Some(t) if !rule.matcher.topic.is_empty() => &topic_spans[t],
+            _ if rule.matcher.topic == "noncritical" => &noncritical_spans,
             _ => &[],
         };
         for span in ctx.accept(&rule.matcher, &ctx.hits.rules[i], &ctx.hits.rule_exceptions[i], from_topic, Some(&state)) {
@@ -57,6 +59,23 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         counts,
         length: utf16.len(),
     }
+}
+
+/// The triggers of the non-critical topics that make a draft non-critical (as `classify::decide` counts
+/// them: substantive, and weak ones only when nothing critical is in the draft), in text order. A rule
+/// with `topic = "noncritical"` flags these: what an opted-out buyer will not receive.
+fn noncritical_triggers(book: &rulebook::Book, topic_spans: &[Vec<Span>]) -> Vec<Span> {
+    let any_critical = book.topics.iter().zip(topic_spans).any(|(t, s)| t.category == Category::Critical && !s.is_empty());
+    let mut spans: Vec<Span> = book
+        .topics
+        .iter()
+        .zip(topic_spans)
+        .filter(|(t, _)| t.category == Category::Noncritical && t.substantive && !(t.weak && any_critical))
+        .flat_map(|(_, s)| s.iter().copied())
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans.dedup_by(|b, a| b.start < a.end);
+    spans
 }
 
 fn finding(text: &str, utf16: &Utf16Index, rule: &'static Rule, span: Span) -> Finding {

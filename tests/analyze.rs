@@ -189,3 +189,19 @@ fn findings_are_sorted_and_deterministic() {
     let report = analyze(text, &Options::default());
     assert!(report.findings.windows(2).all(|w| w[0].start <= w[1].start));
 }
+
+#[test]
+fn opted_out_buyer_non_critical_parts_are_errors_that_do_not_prohibit() {
+    let text = "Your engraving is ready. Please leave us a review when it arrives.";
+    let normal = analyze(text, &Options::default());
+    assert!(normal.findings.iter().all(|f| f.rule != "OP002"), "OP002 only when the buyer opted out");
+    let opted = analyze(text, &Options { opted_out: true, ..Options::default() });
+    let f = opted.findings.iter().find(|f| f.rule == "OP002").expect("OP002 for the review request");
+    assert_eq!(f.severity.as_str(), "error");
+    assert_eq!(f.matched, "leave us a review");
+    assert_eq!(opted.category.as_str(), "noncritical", "not delivered is not blocked: the category stays");
+    assert_eq!(opted.subject_advice.as_str(), "normal-reason");
+    // a purely critical draft reaches opted-out buyers: nothing to flag
+    let critical = analyze("Which font would you like for the engraving?", &Options { opted_out: true, ..Options::default() });
+    assert!(critical.findings.is_empty(), "{:?}", critical.findings);
+}
