@@ -30,7 +30,7 @@
  *   openOptionsPage?(): Promise<void>,
  *   getManifest(): {version: string},
  * }} runtime
- * @property {{local: StorageArea, onChanged: {addListener(cb: (changes: Record<string, {oldValue?: unknown, newValue?: unknown}>, area: string) => void): void, removeListener(cb: Function): void}}} storage
+ * @property {{local: StorageArea, sync?: StorageArea, onChanged: {addListener(cb: (changes: Record<string, {oldValue?: unknown, newValue?: unknown}>, area: string) => void): void, removeListener(cb: Function): void}}} storage
  * @property {{getMessage(key: string, subs?: string | string[]): string, getUILanguage(): string}} i18n
  */
 

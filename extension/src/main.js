@@ -17,6 +17,7 @@ import { findMessageForm, formPending, isMessagingPage, shadowRootsOf } from './
 import { installSendGuard } from './send-guard.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, loadSettings, migrate } from './settings.js';
 import { t } from './i18n.js';
+import { createWorkflow } from './workflow/controller.js';
 
 /** @typedef {import('../ui/types.js').Report} Report */
 /** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
@@ -105,6 +106,7 @@ export function start(opts = {}) {
    * @property {ReturnType<typeof mountGuard>} guard
    * @property {{destroy(): void}} sendGuard
    * @property {MutationObserver} innerObserver  watches the shadow roots around the field
+   * @property {ReturnType<typeof createWorkflow> | null} workflow
    */
   /** @type {Attachment | null} */
   let current = null;
@@ -112,7 +114,16 @@ export function start(opts = {}) {
   /** @param {MessageForm} form */
   function attach(form) {
     const { root } = ensureHost();
+    // the seller's workflow (opted-out buyers, counts, templates): optional, never in the checker's way
+    /** @type {ReturnType<typeof createWorkflow> | null} */
+    let workflow = null;
+    try {
+      workflow = createWorkflow({ doc, field: form.field, t, storage: { local: api.storage.local, sync: api.storage.sync }, onChanged: api.storage.onChanged });
+    } catch (e) {
+      console.warn('[Message Guard] the workflow tools could not start:', e);
+    }
     const guard = mountGuard({
+      workflow: workflow?.hook,
       field: form.field,
       root,
       panelAnchor: form.panelAnchor,
@@ -132,11 +143,16 @@ export function start(opts = {}) {
       confirm: () => (typeof guard.confirmSend === 'function' ? guard.confirmSend() : Promise.resolve(true)),
       onSent() {
         // When the page confirms ("Your message has been sent") it may reset the field without an
-        // input event: re-read it then rather than at the guard's next idle check.
+        // input event: re-read it then rather than at the guard's next idle check. The confirmation
+        // also counts the message for its order (taken now: the field may be reset before it shows).
+        const sending = workflow?.snapshot();
         let tries = 0;
         const poll = () => {
           if (current?.form !== form) return;
-          if (form.succeeded()) current.guard.refresh();
+          if (form.succeeded()) {
+            current.guard.refresh();
+            if (sending) current.workflow?.recordSent(sending).catch((e) => console.warn('[Message Guard] could not count the message:', e));
+          }
           else if (++tries < 40) setTimeout(poll, 250);
         };
         setTimeout(poll, 100);
@@ -153,7 +169,7 @@ export function start(opts = {}) {
     const innerObserver = new MutationObserver(schedule);
     for (const sr of shadowRootsOf(form)) innerObserver.observe(sr, { childList: true, subtree: true });
 
-    current = { form, guard, sendGuard, innerObserver };
+    current = { form, guard, sendGuard, innerObserver, workflow };
     attachments++;
     markHost();
   }
@@ -164,6 +180,7 @@ export function start(opts = {}) {
     current = null;
     c.innerObserver.disconnect();
     c.sendGuard.destroy();
+    c.workflow?.destroy();
     try {
       c.guard.destroy();
     } catch (e) {

@@ -46,6 +46,7 @@ export function mountGuard(options) {
   const reasons = options.reasons ?? null;
   const settings = options.settings ?? {};
   const placement = options.panelPlacement ?? 'beside';
+  const workflow = options.workflow ?? null; // the extension's seller-workflow part (extension/src/workflow)
   const view = /** @type {Window & typeof globalThis} */ (field.ownerDocument.defaultView ?? window);
   const host = /** @type {HTMLElement} */ (root.host);
   const rootDoc = host.ownerDocument;
@@ -80,7 +81,7 @@ export function mountGuard(options) {
   const highlights = createHighlights(rootDoc);
   const announcer = createAnnouncer(rootDoc, view, guarded);
   const confirm = createConfirm(rootDoc, t, field);
-  const panel = createPanel({ doc: rootDoc, root, t, placement, reasons, confirm: confirm.el, live: announcer.el });
+  const panel = createPanel({ doc: rootDoc, root, t, placement, reasons, confirm: confirm.el, live: announcer.el, extra: workflow ? [workflow.el] : [] });
   const card = createCard({
     doc: rootDoc, root, field, t, ruleUrl,
     findingAt: (i) => shown?.report.findings[i],
@@ -158,6 +159,8 @@ export function mountGuard(options) {
 
   function renderPanel() {
     panel.render({ unavailableMessage, report: shown?.report ?? null, collapsed, activeIndex: card.index, subjectFailed });
+    // a bug in the workflow part must not take the checker down with it
+    if (workflow) safe(() => workflow.render(unavailableMessage ? null : shown?.report ?? null, shown?.text ?? ''), undefined);
   }
 
   // ---- analysis ---------------------------------------------------------------------------------
@@ -172,6 +175,7 @@ export function mountGuard(options) {
     }
     const lang = typeof options.lang === 'function' ? options.lang() : options.lang;
     if (lang) opts.lang = lang;
+    if (workflow) Object.assign(opts, safe(() => workflow.options(), {}));
     return opts;
   }
 
@@ -362,6 +366,7 @@ export function mountGuard(options) {
   }
 
   // ---- start ------------------------------------------------------------------------------------
+  if (workflow) workflow.connect({ reanalyze: guarded(requestAnalysisSoon) });
   renderPanel();
   panelDirty = false;
   schedule();

@@ -34,8 +34,9 @@ import { panelPosition, PANEL_WIDTH } from './placement.js';
  * @param {ReasonsAdapter | null} parts.reasons
  * @param {HTMLElement} parts.confirm  the send confirmation's element
  * @param {HTMLElement} parts.live     the live region
+ * @param {HTMLElement[]} [parts.extra]  parts drawn by others, under the summary (the extension's workflow part)
  */
-export function createPanel({ doc, root, t, placement, reasons, confirm, live }) {
+export function createPanel({ doc, root, t, placement, reasons, confirm, live, extra = [] }) {
   const verdictIcon = h(doc, 'span', { class: 'verdict-icon', 'aria-hidden': 'true' });
   const verdictEl = h(doc, 'h2', { class: 'verdict', 'data-part': 'verdict' });
   const countsEl = h(doc, 'span', { class: 'counts' });
@@ -56,7 +57,7 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live })
   const findingsEl = h(doc, 'div', { class: 'findings', hidden: true }, [findingsTitle, findingsList]);
   const adviceEl = h(doc, 'div', { class: 'advice', 'data-part': 'subject-advice', 'data-advice': 'none', hidden: true });
   const unavailableEl = h(doc, 'p', { class: 'unavailable-detail', hidden: true });
-  const body = h(doc, 'div', { class: 'panel-body' }, [unavailableEl, summaryEl, confirm, findingsEl, evidenceEl, adviceEl]);
+  const body = h(doc, 'div', { class: 'panel-body' }, [unavailableEl, summaryEl, ...extra, confirm, findingsEl, evidenceEl, adviceEl]);
   const panel = h(doc, 'section', {
     class: 'panel', 'data-part': 'panel', 'data-verdict': 'empty', 'data-state': 'loading',
     'data-placement': placement, role: 'region', 'aria-label': t('mg_panel_label'),

@@ -117,6 +117,15 @@
  * @property {(code: string) => string} ruleUrl
  * @property {string | (() => (string | undefined))} [lang]  rule book to ask for
  * @property {GuardSettings} [settings]
+ * @property {WorkflowHook} [workflow]  the extension's seller-workflow part: drawn in the panel, adds analyze options
+ */
+
+/**
+ * @typedef {object} WorkflowHook
+ * @property {HTMLElement} el
+ * @property {() => Partial<AnalyzeOptions>} options
+ * @property {(report: Report | null, text: string) => void} render  after each panel render
+ * @property {(calls: {reanalyze: () => void}) => void} connect
  */
 
 /**

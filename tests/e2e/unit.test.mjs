@@ -1,4 +1,4 @@
-// Fast checks without a browser: the background's message validation, settings migration, the page
+// Fast checks without a browser: the background's message validation, the page
 // module's pure parts, the analyzer fallback logic, and the packages build.mjs wrote (manifests, zips,
 // icons, locales, rule reference).
 import assert from 'node:assert/strict';
@@ -12,7 +12,6 @@ import { ROOT } from './lib/scenarios.mjs';
 
 const ext = (p) => pathToFileURL(join(ROOT, 'extension', p)).href;
 const { validateRequest, MAX_TEXT } = await import(ext('src/protocol.js'));
-const { migrate, DEFAULT_SETTINGS, SETTINGS_VERSION, loadSettings, saveSettings } = await import(ext('src/settings.js'));
 const sc = await import(ext('src/page/seller-central.js'));
 const { crc32, makeZip, drawIcon } = await import(ext('build.mjs'));
 
@@ -52,28 +51,7 @@ describe('background message validation', () => {
   });
 });
 
-describe('settings', () => {
-  it('migrates nothing, old, current, newer and garbage', () => {
-    assert.deepEqual(migrate(undefined), { ...DEFAULT_SETTINGS });
-    assert.deepEqual(migrate('garbage'), { ...DEFAULT_SETTINGS });
-    assert.deepEqual(migrate({ confirmOnSend: false }), { ...DEFAULT_SETTINGS, confirmSend: false });
-    assert.deepEqual(migrate({ version: 1, confirmSend: false }), { version: 1, confirmSend: false, analyzer: 'auto' });
-    assert.deepEqual(migrate({ version: 1, confirmSend: 'no', analyzer: 'cloud' }), { version: 1, confirmSend: true, analyzer: 'auto' });
-    assert.deepEqual(migrate({ version: 1, analyzer: 'background' }), { version: 1, confirmSend: true, analyzer: 'background' });
-    assert.deepEqual(migrate({ version: 7, confirmSend: false, future: 1 }), { ...DEFAULT_SETTINGS, confirmSend: false });
-  });
-  it('saves versioned settings and reads them back', async () => {
-    /** @type {Record<string, unknown>} */
-    const store = {};
-    const area = { get: async (k) => ({ [k]: store[k] }), set: async (items) => Object.assign(store, items) };
-    assert.equal((await loadSettings(area)).confirmSend, true);
-    await saveSettings(area, { confirmSend: false });
-    assert.deepEqual(store.settings, { version: SETTINGS_VERSION, confirmSend: false, analyzer: 'auto' });
-    assert.equal((await loadSettings(area)).confirmSend, false);
-    const broken = { get: async () => { throw new Error('storage gone'); }, set: async () => {} };
-    assert.deepEqual(await loadSettings(broken), { ...DEFAULT_SETTINGS });
-  });
-});
+// settings (versions, migrations, corrupt data): tests/e2e/workflow-unit.test.mjs
 
 describe('Seller Central page module (pure parts)', () => {
   it('knows the messaging pages of every marketplace host', () => {

@@ -516,3 +516,80 @@ export function shadowRootsOf(form) {
 export function pageLanguage(doc = document) {
   return (doc.documentElement.lang || '').toLowerCase().split(/[-_]/)[0] || undefined;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Page facts for the seller's workflow (order, buyer, language of preference)
+
+/**
+ * The order the page is about: `orderID` (or `orderId`) in the URL, else /orders-v3/order/<id> in the
+ * path; 3-7-7 digits with dashes, or null.
+ * @param {{search: string, pathname: string}} loc
+ */
+export function orderIdFromUrl(loc) {
+  const params = new URLSearchParams(loc.search);
+  for (const [k, v] of params) {
+    if (k.toLowerCase() === 'orderid' && /^\d{3}-\d{7}-\d{7}$/.test(v.trim())) return v.trim();
+  }
+  const m = /\/order\/(\d{3}-\d{7}-\d{7})(?:\/|$)/.exec(loc.pathname);
+  return m ? m[1] : null;
+}
+
+/**
+ * Is this the Contact Buyer form (where the seller writes first: a proactive message), rather than a
+ * reply in the inbox?
+ * @param {{pathname: string}} loc
+ */
+export function isContactPage(loc) {
+  return CONTACT_PATH.test(loc.pathname);
+}
+
+/** "Send message to Jordan" in the marketplaces' languages: the words before the name. */
+const SEND_TO = [
+  /^send (?:a )?message to\s+(.+)$/i,
+  /^nachricht (?:an|senden an)\s+(.+)$/i,
+  /^envoyer un message à\s+(.+)$/i,
+  /^enviar (?:un )?mensaje a\s+(.+)$/i,
+  /^invia (?:un )?messaggio a\s+(.+)$/i,
+  /^(.+?)\s*(?:さん)?にメッセージを送信$/,
+];
+
+/**
+ * The buyer's first name from the form's header ("Send message to Jordan"), or null.
+ * @param {Document} doc
+ */
+export function buyerFirstName(doc) {
+  const heads = deepQueryAll(doc, '.ayb-contact-buyer-header h2, #ayb-contact-buyer h2, .ayb-contact-buyer-header, h2');
+  for (const h of heads) {
+    const label = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
+    for (const re of SEND_TO) {
+      const m = re.exec(label);
+      if (m) {
+        const name = m[1].replace(/[.:!]+$/, '').trim().split(' ')[0];
+        if (name && name.length <= 40) return name;
+      }
+    }
+  }
+  return null;
+}
+
+/** "Buyer's Language of Preference: Spanish" and the same label in other marketplaces' languages. */
+const LANGUAGE_LABEL = /(?:buyer[’'`]?s )?language of preference|bevorzugte sprache(?: des käufers)?|langue préférée(?: de l[’']acheteur)?|idioma preferido(?: del comprador)?|lingua preferita(?: dell[’']acquirente)?|購入者の希望言語/i;
+
+/**
+ * The buyer's language of preference as the page names it ("Spanish"), or null when the page does not
+ * show the label.
+ * @param {Document} doc
+ */
+export function buyerLanguageName(doc) {
+  const candidates = deepQueryAll(doc, '#ayb-contact-buyer p, #ayb-contact-buyer span, #ayb-contact-buyer div, .buyer-language, [class*=language], p, span');
+  for (const el of candidates) {
+    if (el.children.length > 2) continue;
+    const label = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (label.length > 120) continue;
+    const m = LANGUAGE_LABEL.exec(label);
+    if (!m) continue;
+    const rest = label.slice((m.index ?? 0) + m[0].length).replace(/^\s*[:：]\s*/, '').trim();
+    if (rest) return rest.split(/[·|,;]/)[0].trim();
+  }
+  return null;
+}
