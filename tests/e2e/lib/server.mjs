@@ -38,7 +38,10 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       }
     }
     const html = 'text/html; charset=utf-8';
-    if (hostName === FIXTURES.katal.host && url.pathname === '/messaging/contact') return send(200, html, katalPage());
+    // the form shows the order of the URL, like Amazon's; buyer and buyerLanguage are the fixture's own knobs
+    const order = /^\d{3}-\d{7}-\d{7}$/.test(url.searchParams.get('orderID') ?? '') ? url.searchParams.get('orderID') ?? undefined : undefined;
+    const facts = { order, buyer: url.searchParams.get('buyer') ?? undefined, buyerLanguage: url.searchParams.get('buyerLanguage') ?? undefined };
+    if (hostName === FIXTURES.katal.host && url.pathname === '/messaging/contact') return send(200, html, katalPage(facts));
     if (hostName === FIXTURES.legacy.host && url.pathname === '/messaging/contact') return send(200, html, legacyPage());
     if (hostName === FIXTURES.strict.host && url.pathname === '/messaging/contact') {
       return send(200, html, katalPage({ market: 'United Kingdom' }), { 'content-security-policy': STRICT_CSP });
