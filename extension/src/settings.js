@@ -10,8 +10,9 @@
  *   1  {version, confirmSend, analyzer}
  *   2  adds storeName, sync, optedOut, counts, templates (the seller's workflow, issue #7)
  *
- * Storage is local. Only when the seller turns `sync` on is a copy also written to storage.sync, and
- * then the newer of the two copies (by `updated`) wins when loading.
+ * Storage is local. Only when the seller turns `sync` on is a copy also written to storage.sync (without
+ * the message counts, this computer's history), and then the newer of the two copies (by `updated`) wins
+ * when loading.
  * @module
  */
 
@@ -238,7 +239,8 @@ export async function loadInspected(storage) {
   if (got.settings.sync && sync) {
     try {
       const remote = inspect((await sync.get(SETTINGS_KEY))?.[SETTINGS_KEY]);
-      if (remote.settings.updated > got.settings.updated) return { settings: { ...remote.settings, sync: true }, problems: [...got.problems, ...remote.problems] };
+      // message counts are this computer's history and are not synced (see saveSettings)
+      if (remote.settings.updated > got.settings.updated) return { settings: { ...remote.settings, counts: got.settings.counts, sync: true }, problems: [...got.problems, ...remote.problems] };
     } catch {
       // sync unavailable (signed out, policy): the local copy is complete on its own
     }
@@ -270,7 +272,8 @@ export async function saveSettings(storage, patch) {
   await areas.local.set({ [SETTINGS_KEY]: next });
   if (next.sync && areas.sync) {
     try {
-      await areas.sync.set({ [SETTINGS_KEY]: next });
+      // without the per-order counts: they grow with every message and storage.sync allows 8 KB an item
+      await areas.sync.set({ [SETTINGS_KEY]: { ...next, counts: {} } });
     } catch (e) {
       return { ...next, syncError: `Saved on this computer, but not synced: ${e instanceof Error ? e.message : String(e)}` };
     }

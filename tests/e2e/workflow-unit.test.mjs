@@ -116,10 +116,13 @@ describe('settings: saving, local by default, sync only when turned on', () => {
   it('with sync on, writes both; the newer copy wins when loading', async () => {
     const local = memoryArea();
     const sync = memoryArea();
-    await S.saveSettings({ local, sync }, { sync: true, storeName: 'A' });
+    await S.saveSettings({ local, sync }, { sync: true, storeName: 'A', counts: { [ORDER]: { sent: 1, reviews: 0, last: 1 } } });
     assert.equal(sync.store.settings.storeName, 'A');
+    assert.deepEqual(sync.store.settings.counts, {}, 'counts stay on this computer');
     sync.store.settings = { ...sync.store.settings, storeName: 'B', updated: sync.store.settings.updated + 10 };
-    assert.equal((await S.loadSettings({ local, sync })).storeName, 'B');
+    const merged = await S.loadSettings({ local, sync });
+    assert.equal(merged.storeName, 'B');
+    assert.equal(merged.counts[ORDER].sent, 1, 'the newer synced copy does not wipe local counts');
     const failing = { get: sync.get, set: async () => { throw new Error('QUOTA_BYTES quota exceeded'); } };
     const r = await S.saveSettings({ local, sync: failing }, { storeName: 'C' });
     assert.match(r.syncError ?? '', /Saved on this computer, but not synced: QUOTA_BYTES/);

@@ -301,6 +301,23 @@ export function defineWorkflowSuite(name, launch, o) {
       await clickUi('[data-action="toggle-templates"]');
       await clickUi(`[data-action="insert-template"][data-template="${ownId}"]`);
       await waitWf((s) => s.value === `Hello Jordan, which name would you like engraved on the mug of order ${ORDER}?` && s.verdict === 'critical', 'the own template inserted');
+      // edit (checked again) and delete
+      await openOptions();
+      await clickPage(`#templateList li[data-template="${ownId}"] [data-action="edit-template"]`);
+      await typeInto('#templateText', 'Hello {buyer_first_name}, we hope you enjoy the mug. Please leave a review.');
+      await clickPage('#templateSave');
+      const wrongKind = await waitOptions((x) => x.templateStatus.includes('Not saved'), 'the refusal of a non-critical text marked critical');
+      assert.match(wrongKind.templateStatus, /You marked it critical/);
+      await typeInto('#templateText', 'Hello {buyer_first_name}, which font would you like for the engraving?');
+      await clickPage('#templateSave');
+      const edited = await waitOptions((x) => x.templateStatus.startsWith('Saved'), 'the edited template saved');
+      assert.deepEqual(edited.templates, [ownId], 'edited in place, same id');
+      await clickPage(`#templateList li[data-template="${ownId}"] [data-action="delete-template"]`);
+      await waitOptions((x) => x.templates.length === 0, 'the template deleted');
+      await openKatal();
+      await clickUi('[data-action="toggle-templates"]');
+      const after = await waitWf((s) => s.templates.length >= 7, 'the template list');
+      assert.ok(!after.templates.includes(ownId), 'a deleted template is no longer offered');
     });
 
     it('settings: corrupt stored data is recovered from with a message; export/import of everything', { timeout: 60_000 }, async () => {
