@@ -9,6 +9,7 @@ import { loadInspected, saveSettings, SETTINGS_KEY } from '../src/settings.js';
 import { initOptedOut } from './opted-out-section.js';
 import { initTemplates } from './templates-section.js';
 import { initBackup } from './backup-section.js';
+import { initCounts } from './counts-section.js';
 
 /** @typedef {import('../src/settings.js').Settings} Settings */
 
@@ -72,6 +73,7 @@ const ctx = { save, showProblems, msg, views };
 initOptedOut(ctx);
 initTemplates(ctx);
 initBackup(ctx);
+initCounts(ctx);
 
 loadInspected(storage).then(({ settings, problems }) => {
   show(settings);

@@ -237,6 +237,10 @@ export function defineWorkflowSuite(name, launch, o) {
       await waitWf((s) => s.count === 1, 'the count after a reload');
       const other = await openKatal(katalUrl({ order: '113-0000000-0000002' }));
       assert.equal(other.count, 0);
+      // the options page lists it
+      await openOptions();
+      const counts = await d.evaluate(() => [...document.querySelectorAll('#countsRows tr')].map((tr) => [...tr.children].slice(0, 3).map((td) => td.textContent)));
+      assert.deepEqual(counts, [[order, '1', '1']]);
     });
 
     it('order ID: a proactive draft without it warns; one click inserts it after the greeting', { timeout: 40_000 }, async () => {
