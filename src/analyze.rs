@@ -6,7 +6,7 @@ use crate::options::Options;
 use crate::report::{Category, Counts, Finding, Report, Severity};
 use crate::rulebook::{self, Rule};
 use crate::subject;
-use crate::text::{Span, Utf16Index};
+use crate::text::{placeholders, Sentences, Span, Utf16Index};
 
 /// Checks `text` against the rule book for `options.lang` and says what Amazon will make of it.
 pub fn analyze(text: &str, options: &Options) -> Report {
@@ -22,7 +22,7 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         .collect();
     let state = TopicState { present: topic_spans.iter().map(|s| !s.is_empty()).collect() };
 
-    let noncritical_spans = noncritical_triggers(book, &topic_spans);
+    let noncritical_spans = not_critical_parts(book, &ctx.sentences, text, &topic_spans);
     let mut hits: Vec<(&'static Rule, Span)> = Vec::new();
     for (i, rule) in book.rules.iter().enumerate() {
         let from_topic: &[Span] = match book.topics.iter().position(|t| t.id == rule.matcher.topic) {
@@ -61,10 +61,18 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     }
 }
 
-/// The triggers of the non-critical topics that make a draft non-critical (as `classify::decide` counts
-/// them: substantive, and weak ones only when nothing critical is in the draft), in text order. A rule
-/// with `topic = "noncritical"` flags these: what an opted-out buyer will not receive.
-fn noncritical_triggers(book: &rulebook::Book, topic_spans: &[Vec<Span>]) -> Vec<Span> {
+/// What keeps the draft from being critical, in text order; a rule with `topic = "noncritical"` flags
+/// it: what a buyer who opted out will not receive. Amazon delivers such a buyer only messages that are
+/// critical as a whole (as `classify::decide` decides it), so:
+/// - a critical draft has nothing to flag;
+/// - a draft with critical content has the triggers of the non-critical topics that make it mixed
+///   (substantive ones; weak ones only when nothing critical is in the draft): without them it would
+///   reach the buyer, and greetings or sign-offs around the critical content are no obstacle;
+/// - a draft with nothing critical in it is not delivered at all: those triggers, and every other
+///   sentence that says something (small talk, a plain thank-you note). A sentence holding a trigger
+///   shows just the trigger (it says what is wrong); one that is only placeholders and punctuation
+///   (`[Your name]`) is left alone, as it is no content of its own.
+fn not_critical_parts(book: &rulebook::Book, sentences: &Sentences, text: &str, topic_spans: &[Vec<Span>]) -> Vec<Span> {
     let any_critical = book.topics.iter().zip(topic_spans).any(|(t, s)| t.category == Category::Critical && !s.is_empty());
     let mut spans: Vec<Span> = book
         .topics
@@ -75,7 +83,36 @@ fn noncritical_triggers(book: &rulebook::Book, topic_spans: &[Vec<Span>]) -> Vec
         .collect();
     spans.sort_by_key(|s| (s.start, s.end));
     spans.dedup_by(|b, a| b.start < a.end);
-    spans
+    if any_critical {
+        return spans;
+    }
+    let mut parts = Vec::with_capacity(spans.len() + sentences.len());
+    let mut triggers = spans.into_iter().peekable();
+    for &sentence in sentences.spans() {
+        let mut holds_trigger = false;
+        while let Some(t) = triggers.next_if(|t| t.start < sentence.end) {
+            holds_trigger |= t.overlaps(&sentence);
+            parts.push(t);
+        }
+        if !holds_trigger && says_something(&text[sentence.start..sentence.end]) {
+            parts.push(sentence);
+        }
+    }
+    parts.extend(triggers);
+    parts.sort_by_key(|s| (s.start, s.end));
+    parts
+}
+
+/// Whether a piece of text has a letter or digit outside its placeholders.
+fn says_something(piece: &str) -> bool {
+    let mut from = 0;
+    for p in placeholders::find(piece) {
+        if piece[from..p.start].chars().any(char::is_alphanumeric) {
+            return true;
+        }
+        from = p.end;
+    }
+    piece[from..].chars().any(char::is_alphanumeric)
 }
 
 fn finding(text: &str, utf16: &Utf16Index, rule: &'static Rule, span: Span) -> Finding {

@@ -205,3 +205,53 @@ fn opted_out_buyer_non_critical_parts_are_errors_that_do_not_prohibit() {
     let critical = analyze("Which font would you like for the engraving?", &Options { opted_out: true, ..Options::default() });
     assert!(critical.findings.is_empty(), "{:?}", critical.findings);
 }
+
+/// The OP002 spans of `text` for a buyer who opted out, as the text they cover.
+fn not_delivered(text: &str) -> Vec<String> {
+    let report = analyze(text, &Options { opted_out: true, ..Options::default() });
+    report.findings.iter().filter(|f| f.rule == "OP002").map(|f| u16_slice(text, f.start, f.end)).collect()
+}
+
+#[test]
+fn opted_out_buyer_small_talk_is_not_delivered_sentence_by_sentence() {
+    // No topic at all: the whole draft is non-critical, and each sentence is flagged on its own.
+    assert_eq!(not_delivered("Hope you are enjoying the sunny weather!"), ["Hope you are enjoying the sunny weather!"]);
+    assert_eq!(
+        not_delivered("Hi Ann,\n\nHope you are enjoying the sunny weather! We had a lovely week here.\n\nBest, Joe"),
+        ["Hi Ann,", "Hope you are enjoying the sunny weather!", "We had a lovely week here.", "Best, Joe"]
+    );
+    // A plain thank-you note: pleasantries alone do not make a message critical.
+    assert_eq!(not_delivered("Thank you so much! It was a pleasure."), ["Thank you so much!", "It was a pleasure."]);
+    // Without the opt-out nothing of this is an error, and the category is the same either way.
+    let text = "Hope you are enjoying the sunny weather!";
+    assert!(rules_of(text).is_empty(), "{:?}", rules_of(text));
+    let opted = analyze(text, &Options { opted_out: true, ..Options::default() });
+    assert_eq!(opted.category, Category::Noncritical);
+    assert_eq!(opted.counts.error, 1);
+    assert_eq!(opted.subject_advice, SubjectAdvice::NormalReason);
+    assert!(opted.subject_advice_reason.contains("opted out"), "{}", opted.subject_advice_reason);
+}
+
+#[test]
+fn opted_out_buyer_placeholders_and_blank_lines_are_not_flagged() {
+    let text = "Hi {{buyer_name}},\n\n\n   \nHope you are enjoying the sunny weather!\n\n[Your name]\n${order.id}";
+    assert_eq!(not_delivered(text), ["Hi {{buyer_name}},", "Hope you are enjoying the sunny weather!"]);
+    assert!(not_delivered("[Your name]\n{{order_id}}").is_empty());
+    assert!(not_delivered("  \n\n ").is_empty());
+}
+
+#[test]
+fn opted_out_buyer_sentences_with_a_non_critical_trigger_show_the_trigger() {
+    // The trigger says what is wrong; the sentence around it is not underlined twice.
+    assert_eq!(not_delivered("Here is the user guide for your blender. Enjoy it!"), ["user guide", "Enjoy it!"]);
+}
+
+#[test]
+fn opted_out_buyer_critical_content_keeps_its_greeting_and_sign_off() {
+    // Critical as a whole: greeting and signature go with it.
+    let text = "Hi Ann,\nWhich font would you like for the engraving?\nBest regards,\nJoe";
+    assert!(not_delivered(text).is_empty(), "{:?}", not_delivered(text));
+    // Mixed: only the non-critical part stands between the draft and the buyer, not the pleasantries.
+    let mixed = "Hi Ann,\nWhich font would you like for the engraving? Hope you are enjoying the sunny weather! Please leave us a review.\nJoe";
+    assert_eq!(not_delivered(mixed), ["leave us a review"]);
+}

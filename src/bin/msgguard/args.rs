@@ -4,11 +4,13 @@ use msgguard::Options;
 
 pub const USAGE: &str = "\
 usage:
-  msgguard check [--subject TEXT] [--critical-reason] [--lang LANG] [--color] FILE...
+  msgguard check [--subject TEXT] [--critical-reason] [--opted-out] [--lang LANG] [--color] FILE...
       Check message templates. A file holds one message, or several separated by lines of `---`.
       Prints each finding as FILE:LINE:COL with the line and carets; exits 1 if any message is
-      prohibited, 0 otherwise.
-  msgguard check --jsonl [--full] [--subject TEXT] [--lang LANG]
+      prohibited (or, with --opted-out, will not be delivered), 0 otherwise.
+      --opted-out checks for a buyer who opted out of non-critical messages: Amazon delivers them
+      only critical messages, so every non-critical part is an error (OP002).
+  msgguard check --jsonl [--full] [--subject TEXT] [--opted-out] [--lang LANG]
       Read JSON Lines {\"id\": ..., \"text\": \"...\", \"subject\": \"...\"} from standard input and write
       one JSON line per input: {\"id\", \"category\", \"findings\", \"subject_advice\"} (UTF-16 offsets);
       with --full, the whole report (evidence, summary, advice reason) as the extension sees it.
@@ -73,5 +75,41 @@ fn parse_check(rest: &[String]) -> Result<Command, String> {
         (true, false) => Err("--jsonl reads standard input; do not name files with it".into()),
         (false, true) => Err("'check' needs at least one FILE (or --jsonl to read standard input)".into()),
         (false, false) => Ok(Command::Check { files, options, color }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| a.to_string()).collect()
+    }
+
+    #[test]
+    fn check_takes_opted_out_for_files_and_for_jsonl() {
+        match parse(&argv(&["check", "--opted-out", "t.txt"])) {
+            Ok(Command::Check { files, options, .. }) => {
+                assert_eq!(files, ["t.txt"]);
+                assert!(options.opted_out);
+            }
+            _ => panic!("check --opted-out FILE should check files"),
+        }
+        match parse(&argv(&["check", "--jsonl", "--opted-out"])) {
+            Ok(Command::CheckJsonl { options, .. }) => assert!(options.opted_out),
+            _ => panic!("check --jsonl --opted-out should read JSON Lines"),
+        }
+        match parse(&argv(&["check", "t.txt"])) {
+            Ok(Command::Check { options, .. }) => assert!(!options.opted_out, "buyers have not opted out unless told"),
+            _ => panic!("check FILE should check files"),
+        }
+    }
+
+    #[test]
+    fn every_check_option_is_in_the_usage_text() {
+        for option in ["--subject", "--critical-reason", "--opted-out", "--lang", "--color", "--jsonl", "--full"] {
+            assert!(USAGE.contains(option), "the usage text does not mention {option}");
+        }
+        assert_eq!(USAGE.matches("--opted-out]").count(), 2, "both check modes take --opted-out");
     }
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 pub fn check_files(files: &[String], options: &Options, color: bool) -> ExitCode {
     let paint = Paint(color);
     let mut prohibited = 0;
+    let mut undelivered = 0;
     let mut messages = 0;
     let mut io_error = false;
     for path in files {
@@ -36,13 +37,20 @@ pub fn check_files(files: &[String], options: &Options, color: bool) -> ExitCode
             print!("{out}");
             if report.category == Category::Prohibited {
                 prohibited += 1;
+            } else if options.opted_out && report.category != Category::Critical && !report.empty {
+                // A buyer who opted out receives only critical messages.
+                undelivered += 1;
             }
         }
     }
-    println!("{messages} message(s) checked, {prohibited} prohibited.");
+    if options.opted_out {
+        println!("{messages} message(s) checked, {prohibited} prohibited, {undelivered} not delivered to a buyer who opted out.");
+    } else {
+        println!("{messages} message(s) checked, {prohibited} prohibited.");
+    }
     if io_error {
         ExitCode::from(2)
-    } else if prohibited > 0 {
+    } else if prohibited + undelivered > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -1,6 +1,7 @@
 //! `msgguard`: Message Guard's analyzer on the command line, for template files and bulk checks.
 //!
 //!     msgguard check FILE...            findings like a compiler; exit 1 if any message is prohibited
+//!     msgguard check --opted-out FILE   the same for a buyer who opted out: non-critical parts are errors
 //!     msgguard check --jsonl            JSON Lines in ({"id","text","subject"?}), JSON Lines out
 //!     msgguard rules [--markdown]       the rule list, or the full reference (docs/rules.md)
 //!     msgguard explain CODE             one rule, with its examples
