@@ -15,6 +15,7 @@ import { api } from './browser.js';
 import { loadAnalyzer } from './analyzer.js';
 import { findMessageForm, formPending, isMessagingPage, shadowRootsOf } from './page/seller-central.js';
 import { installSendGuard } from './send-guard.js';
+import { sendRisk } from '../ui/send-risk.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, loadSettings, migrate } from './settings.js';
 import { t } from './i18n.js';
 import { createWorkflow } from './workflow/controller.js';
@@ -139,7 +140,7 @@ export function start(opts = {}) {
       win,
       form,
       enabled: () => settings.confirmSend && analyzerState !== 'unavailable',
-      // Re-analyzes the current text and asks only if it is prohibited (extension/ui/guard.js).
+      // Re-analyzes the current text and asks only if it is prohibited or will not be delivered (extension/ui/guard.js).
       confirm: () => (typeof guard.confirmSend === 'function' ? guard.confirmSend() : Promise.resolve(true)),
       onSent() {
         // When the page confirms ("Your message has been sent") it may reset the field without an
@@ -160,7 +161,7 @@ export function start(opts = {}) {
       draftState() {
         if (analyzerState === 'unavailable') return 'unknown';
         if (!last || last.text !== form.field.value) return 'stale';
-        return last.report.category === 'prohibited' ? 'prohibited' : 'ok';
+        return sendRisk(last.report) ?? 'ok';
       },
     });
 

@@ -2,8 +2,8 @@
 /**
  * Asks once before a draft with errors is sent. Listens for clicks in the capture phase at the window
  * (before the page's own handlers); when the click is on the form's Send button and the draft is
- * prohibited, it stops that click and asks (guard.confirmSend(): a dialog inside the extension's shadow
- * root). "Send anyway" re-dispatches a click on the same button with a one-shot bypass flag, so the
+ * prohibited, or will not be delivered because the buyer opted out, it stops that click and asks
+ * (guard.confirmSend(): a dialog inside the extension's shadow root that says which). "Send anyway" re-dispatches a click on the same button with a one-shot bypass flag, so the
  * page sends exactly as it would have. The draft is never changed, and when anything is unknown
  * (analyzer unavailable, setting off) the click goes through untouched.
  * @module
@@ -14,12 +14,14 @@
  * @property {Window} win
  * @property {import('./page/seller-central.js').MessageForm} form
  * @property {() => boolean} enabled             the setting "confirm on send"
- * @property {() => Promise<boolean>} confirm    re-checks the current text and, if prohibited, asks the
- *   seller; true = send (at once when the fresh check finds no errors)
- * @property {() => 'ok' | 'prohibited' | 'stale' | 'unknown'} draftState  from the latest report: 'ok' lets
- *   the click through untouched; 'prohibited' and 'stale' (not analyzed yet) hold it for `confirm`
+ * @property {() => Promise<boolean>} confirm    re-checks the current text and, if prohibited or not to be
+ *   delivered, asks the seller; true = send (at once when the fresh check finds nothing to ask about)
+ * @property {() => DraftState} draftState  from the latest report: 'ok' and 'unknown' let the click through
+ *   untouched; 'prohibited', 'undelivered' and 'stale' (not analyzed yet) hold it for `confirm`
  * @property {() => void} [onSent]  a click on Send went through to the page
  */
+
+/** @typedef {'ok' | 'prohibited' | 'undelivered' | 'stale' | 'unknown'} DraftState */
 
 /** @param {SendGuardOptions} o */
 export function installSendGuard(o) {
@@ -41,7 +43,7 @@ export function installSendGuard(o) {
       o.onSent?.();
       return;
     }
-    // Prohibited, or not analyzed yet: hold this click and decide.
+    // Prohibited, not to be delivered, or not analyzed yet: hold this click and decide.
     event.preventDefault();
     event.stopImmediatePropagation();
     if (asking) return;

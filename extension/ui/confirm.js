@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * The send confirmation inside the panel: asked only when the text about to be sent is prohibited.
- * "Edit" is the default (focused) answer, because sending a prohibited message can cost the account.
+ * The send confirmation inside the panel: asked only when the text about to be sent is prohibited, or
+ * will not be delivered because the buyer opted out; the body says which (`data-reason` on the dialog).
+ * "Edit" is the default (focused) answer, because sending a prohibited message can cost the account and
+ * an undelivered one is lost.
  * @module
  */
 
@@ -34,16 +36,18 @@ export function createConfirm(doc, t, field) {
     /**
      * Shows the question (answering a previous one with "edit") and resolves with the answer.
      * @param {() => void} shown  called once the question is in the DOM, before focus moves into it
+     * @param {import('./send-risk.js').SendRisk} [reason]  why it asks (default 'prohibited')
      * @returns {Promise<boolean>}
      */
-    ask(shown) {
+    ask(shown, reason = 'prohibited') {
       if (pending) finish(false);
       const edit = h(doc, 'button', { type: 'button', class: 'primary', 'data-action': 'confirm-edit', text: t('mg_confirm_edit') });
       el.replaceChildren(
         h(doc, 'p', { class: 'loud', text: t('mg_confirm_title') }),
-        h(doc, 'p', { text: t('mg_confirm_body') }),
+        h(doc, 'p', { text: t(reason === 'undelivered' ? 'mg_confirm_body_undelivered' : 'mg_confirm_body') }),
         h(doc, 'div', { class: 'actions' }, [edit, h(doc, 'button', { type: 'button', 'data-action': 'confirm-send', text: t('mg_confirm_send') })]),
       );
+      el.setAttribute('data-reason', reason);
       el.hidden = false;
       shown();
       const answer = new Promise((resolve) => { pending = resolve; });

@@ -24,6 +24,7 @@ import { createHighlights } from './highlights.js';
 import { createPanel } from './panel.js';
 import { createCard } from './card.js';
 import { createConfirm } from './confirm.js';
+import { sendRisk } from './send-risk.js';
 import { createAnnouncer } from './announce.js';
 
 export { createHost } from './host.js';
@@ -357,12 +358,13 @@ export function mountGuard(options) {
     } catch {
       return true; // the checker is down: never block the seller
     }
-    if (destroyed || !report || report.category !== 'prohibited') return true;
+    const risk = report && sendRisk(report);
+    if (destroyed || !risk) return true;
     return confirm.ask(() => {
       collapsed = false;
       panelDirty = true;
       schedule();
-    });
+    }, risk);
   }
 
   // ---- start ------------------------------------------------------------------------------------

@@ -100,7 +100,8 @@
 
 /**
  * @typedef {object} GuardSettings
- * @property {boolean} [confirmSend]  guard.confirmSend() asks before sending a prohibited draft
+ * @property {boolean} [confirmSend]  guard.confirmSend() asks before sending a prohibited draft, or one
+ *   that will not be delivered (the buyer opted out: an OP002 error)
  */
 
 /**
@@ -136,7 +137,7 @@
  * @property {(report: Report, text: string) => void} setReport  show a report computed elsewhere for `text`
  * @property {() => (Report | null)} report  the report on screen (null before the first one)
  * @property {() => Promise<boolean>} confirmSend  resolves true at once unless settings.confirmSend and the
- *   draft is prohibited; then asks in the panel and resolves with the seller's answer
+ *   draft is prohibited or will not be delivered; then asks in the panel why, and resolves with the seller's answer
  */
 
 export {};

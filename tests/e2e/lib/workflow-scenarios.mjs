@@ -24,6 +24,7 @@ const katalUrl = (/** @type {{order?: string, buyerLanguage?: string}} */ o = {}
 export const WF_DRAFTS = {
   review: 'We hope you like the mug. If you have a moment, please leave a review.',
   critical: 'Which font would you like for the engraving?',
+  smallTalk: 'Hi Jordan,\nHope you are enjoying the sunny weather!',
   greetingCritical: 'Hi Jordan,\nWhich font would you like for the engraving?',
   englishForSpanish: 'Hello Jordan, thank you for your order. Which font would you like for the engraving on your mug?',
   spanish: 'Hola Jordan, gracias por su pedido. Le escribimos para confirmar el nombre que quiere en el grabado.',
@@ -37,6 +38,7 @@ function workflowState() {
   const shown = (el) => !!el && !el.hidden && !el.closest('[hidden]') && el.getBoundingClientRect().width > 0;
   const panel = q('[data-part="panel"]');
   const count = q('[data-part="message-count"]');
+  const confirm = q('[data-part="confirm"]');
   const kt = document.querySelector('kat-textarea');
   const inner = kt && kt.shadowRoot && kt.shadowRoot.querySelector('kat-textarea-field');
   const field = (inner && inner.shadowRoot && inner.shadowRoot.querySelector('textarea')) || document.querySelector('textarea');
@@ -57,6 +59,7 @@ function workflowState() {
     value: field ? field.value : null,
     sent: window.__sent ? window.__sent.length : -1,
     success: !!document.querySelector('.kat-alert-success-content'),
+    confirm: shown(confirm) ? { reason: confirm.getAttribute('data-reason'), text: confirm.textContent } : null,
   };
 }
 
@@ -186,6 +189,22 @@ export function defineWorkflowSuite(name, launch, o) {
       assert.equal(marked.verdict, 'noncritical', 'not delivered is not prohibited');
       assert.equal(marked.markButton, false);
       await d.screenshot(join(ARTIFACTS, `${name}-workflow-opted-out.png`));
+      // Send asks first, and says why: the message will not be delivered (it is not prohibited)
+      await clickPage('kat-button.ayb-contact-form-send-button', 'button');
+      const asking = await waitWf((s) => s.confirm !== null, 'the send confirmation');
+      assert.equal(asking.confirm?.reason, 'undelivered');
+      assert.match(asking.confirm?.text ?? '', /will not be delivered/);
+      assert.doesNotMatch(asking.confirm?.text ?? '', /prohibited|block/i);
+      assert.ok(asking.sent < 1, 'nothing sent while asking');
+      await d.screenshot(join(ARTIFACTS, `${name}-workflow-opted-out-confirm.png`));
+      await clickUi('[data-action="confirm-edit"]');
+      const kept = await waitWf((s) => s.confirm === null, 'the confirmation closed');
+      assert.equal(kept.value, WF_DRAFTS.review, 'the draft is kept');
+      assert.ok(kept.sent < 1, 'not sent');
+      // small talk, with no topic at all, is not delivered either: each sentence is flagged
+      await typeDraft(WF_DRAFTS.smallTalk);
+      const talk = await waitWf((s) => s.findings.filter((f) => f === 'OP002:error').length === 2, 'OP002 on the greeting and the small talk');
+      assert.equal(talk.verdict, 'noncritical');
       await typeDraft(WF_DRAFTS.critical);
       const crit = await waitWf((s) => s.verdict === 'critical', 'a critical draft');
       assert.ok(!crit.findings.some((f) => f.startsWith('OP002')), `critical content reaches opted-out buyers: ${crit.findings}`);
