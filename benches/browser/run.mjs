@@ -230,7 +230,14 @@ async function session(name, launch, o) {
 
 /** @type {string[]} */
 const failures = [];
-const results = {};
+/** @type {Record<string, number | null>} */
+let results = {};
+if (only || steps) {
+  // one browser or a few steps again: keep the other numbers of the last run
+  try {
+    results = JSON.parse(readFileSync(out, 'utf8'));
+  } catch { /* no earlier run */ }
+}
 if (!only || only === 'chromium') {
   Object.assign(results, await session('chromium', launchChromium, {
     extDir: join(ROOT, 'dist', 'chrome'),
