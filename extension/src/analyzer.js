@@ -9,6 +9,7 @@
  */
 
 import { api } from './browser.js';
+import { MAX_TEXT } from './protocol.js';
 
 /** @typedef {import('../ui/types.js').Report} Report */
 /** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
@@ -21,6 +22,12 @@ import { api } from './browser.js';
  */
 
 const BACKGROUND_TIMEOUT_MS = 5000;
+/**
+ * From this length (a paste of a whole template library, not a message) the local analyzer hands the
+ * text to the background: the same module there works on another thread, so the page's main thread
+ * stays free for the fraction of a second a million characters take (benches/browser/ measures it).
+ */
+const OFF_THREAD_MIN = 100_000;
 
 /**
  * Records how long loading took as a performance measure (`msgguard:analyzer-ready:local` or
@@ -52,7 +59,16 @@ async function loadLocal() {
   markReady('local', start);
   return {
     path: 'local',
-    analyze: async (text, options) => mod.analyze(text, options ?? {}),
+    analyze: async (text, options) => {
+      if (text.length >= OFF_THREAD_MIN && text.length <= MAX_TEXT) {
+        try {
+          return await askBackground(text, options);
+        } catch {
+          // the background cannot answer: analyze here, on this thread
+        }
+      }
+      return mod.analyze(text, options ?? {});
+    },
   };
 }
 
