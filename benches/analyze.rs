@@ -80,12 +80,28 @@ fn human(seconds: f64) -> String {
     }
 }
 
+/// The same drafts for the browser bench (benches/browser/run.mjs reads them), one file per size.
+fn write_drafts(texts: &[String]) {
+    let dir = std::path::Path::new(&std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into())).join("bench").join("drafts");
+    let written = std::fs::create_dir_all(&dir).and_then(|_| {
+        for (size, text) in SIZES.iter().zip(texts) {
+            std::fs::write(dir.join(format!("draft-{size}.txt")), text)?;
+        }
+        Ok(())
+    });
+    match written {
+        Ok(()) => println!("drafts for the browser bench written to {}", dir.display()),
+        Err(e) => eprintln!("could not write the drafts to {}: {e}; the browser bench needs them", dir.display()),
+    }
+}
+
 fn main() {
     let texts: Vec<String> = SIZES.iter().map(|&n| draft(n, n as u64)).collect();
     let mut c = Criterion::default().configure_from_args();
     bench(&mut c, &texts);
     c.final_summary();
     let quick = std::env::args().any(|a| a == "--test" || a == "--list");
+    write_drafts(&texts);
     if !quick {
         ratios(&texts);
     }

@@ -1,27 +1,68 @@
 //! The JavaScript facade. `analyze(text, options)` returns a plain object (nothing for JS to free);
 //! a panic is logged to the console and surfaces as a thrown error, never as a dead page.
+//!
+//! Values cross the boundary as JSON text: the report is written by `serde_json` in one pass and
+//! built by the engine's own `JSON.parse`, one call however many findings there are (a field-by-field
+//! serializer calls into JavaScript for every field, and its code made the module 1.2 KB too big
+//! for its 150 KB budget). Options are read field by field.
 
 use crate::options::Options;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Cannot fail on what serde_json writes.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
+    /// `options[key]`; throws only for a getter that throws.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get(target: &JsValue, key: &str) -> Result<JsValue, JsValue>;
+}
 
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+const OPTIONS_SHAPE: &str = "Expected {subject?: string, critical_reason?: boolean, lang?: string, opted_out?: boolean}";
+
+fn bad_options(why: &str) -> JsError {
+    JsError::new(&format!("analyze(): bad options: {why}. {OPTIONS_SHAPE}"))
+}
+
+/// Reads the four options by name (unknown ones are ignored, as before); a JSON parser here would
+/// cost more code than the whole facade.
+fn options_from_js(options: &JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    if !options.is_object() {
+        return Err(bad_options("not an object"));
+    }
+    let field = |key: &str| -> Result<Option<JsValue>, JsError> {
+        let v = reflect_get(options, key).map_err(|_| bad_options(&format!("reading {key} threw")))?;
+        Ok(if v.is_undefined() || v.is_null() { None } else { Some(v) })
+    };
+    let string = |key: &str| -> Result<Option<String>, JsError> {
+        field(key)?.map(|v| v.as_string().ok_or_else(|| bad_options(&format!("{key} must be a string")))).transpose()
+    };
+    let boolean = |key: &str| -> Result<bool, JsError> {
+        Ok(field(key)?.map(|v| v.as_bool().ok_or_else(|| bad_options(&format!("{key} must be a boolean")))).transpose()?.unwrap_or(false))
+    };
+    Ok(Options { subject: string("subject")?, critical_reason: boolean("critical_reason")?, lang: string("lang")?, opted_out: boolean("opted_out")? })
+}
+
+fn to_js<T: serde::Serialize>(value: &T, what: &str) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("{what}: could not build the answer: {e}")))?;
+    Ok(json_parse(&json))
+}
+
 /// Analyzes `text`. `options` may be `undefined`, or an object with `subject` (string),
 /// `critical_reason` (boolean), `lang` (string) and `opted_out` (boolean).
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("analyze(): bad options: {e}. Expected {{subject?: string, critical_reason?: boolean, lang?: string, opted_out?: boolean}}")))?
-    };
-    let report = crate::analyze(text, &options);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    report.serialize(&serializer).map_err(|e| JsError::new(&format!("analyze(): could not build the report: {e}")))
+    let options = options_from_js(&options)?;
+    to_js(&crate::analyze(text, &options), "analyze()")
 }
 
 /// Compiles the rule book ahead of the first keystroke, so the first `analyze` is as fast as the rest.
@@ -35,8 +76,7 @@ pub fn warm_up(lang: Option<String>) {
 /// examples; for the test page's reference and the extension's cards.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    crate::rulebook::describe().serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    to_js(&crate::rulebook::describe(), "rules()")
 }
 
 /// The crate version, for the about box and bug reports.

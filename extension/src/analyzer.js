@@ -9,6 +9,7 @@
  */
 
 import { api } from './browser.js';
+import { MAX_TEXT } from './protocol.js';
 
 /** @typedef {import('../ui/types.js').Report} Report */
 /** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
@@ -21,6 +22,24 @@ import { api } from './browser.js';
  */
 
 const BACKGROUND_TIMEOUT_MS = 5000;
+/**
+ * From this length (a paste of a whole template library, not a message) the local analyzer hands the
+ * text to the background: the same module there works on another thread, so the page's main thread
+ * stays free for the fraction of a second a million characters take (benches/browser/ measures it).
+ */
+const OFF_THREAD_MIN = 100_000;
+
+/**
+ * Records how long loading took as a performance measure (`msgguard:analyzer-ready:local` or
+ * `:background`), so the benchmarks (benches/browser/) read it from the page's timeline. No text, only
+ * a duration; a browser without the User Timing API simply gets none.
+ * @param {'local' | 'background'} path @param {number} start  performance.now() when loading began
+ */
+function markReady(path, start) {
+  try {
+    performance.measure(`msgguard:analyzer-ready:${path}`, { start, end: performance.now() });
+  } catch { /* no User Timing: nothing to record */ }
+}
 
 /** @param {unknown} r @returns {r is Report} */
 function looksLikeReport(r) {
@@ -30,15 +49,26 @@ function looksLikeReport(r) {
 
 /** @returns {Promise<Analyzer>} */
 async function loadLocal() {
+  const start = performance.now();
   /** @type {any} */
   const mod = await import(api.runtime.getURL('pkg/msgguard.js'));
   await mod.default({ module_or_path: api.runtime.getURL('pkg/msgguard_bg.wasm') });
   mod.warm_up();
   const probe = mod.analyze('', {});
   if (!looksLikeReport(probe)) throw new Error('the analyzer answered with something else than a report');
+  markReady('local', start);
   return {
     path: 'local',
-    analyze: async (text, options) => mod.analyze(text, options ?? {}),
+    analyze: async (text, options) => {
+      if (text.length >= OFF_THREAD_MIN && text.length <= MAX_TEXT) {
+        try {
+          return await askBackground(text, options);
+        } catch {
+          // the background cannot answer: analyze here, on this thread
+        }
+      }
+      return mod.analyze(text, options ?? {});
+    },
   };
 }
 
@@ -64,7 +94,9 @@ async function askBackground(text, options) {
 
 /** @returns {Promise<Analyzer>} */
 async function loadBackground() {
+  const start = performance.now();
   await askBackground('', {});
+  markReady('background', start);
   return { path: 'background', analyze: askBackground };
 }
 

@@ -8,8 +8,13 @@
 
 import { HOSTS } from './page/seller-central.js';
 
-/** Longest draft analyzed (UTF-16 code units). Amazon's own limit is far lower. */
-export const MAX_TEXT = 100_000;
+/**
+ * Longest draft analyzed (UTF-16 code units). Amazon's own limit is far lower, but a seller may paste a
+ * whole template library, and on strict-CSP pages the background is the only analyzer: it must give a
+ * verdict for a 1,000,000-character paste (issue 5). Analysis is linear (about 0.1 s per million
+ * characters natively), so the bound only stops absurd messages, not real drafts.
+ */
+export const MAX_TEXT = 2_000_000;
 const MAX_SUBJECT = 1_000;
 
 /**
@@ -42,7 +47,7 @@ export function validateRequest(message, sender, extensionId) {
   if (!isPlainObject(message)) return { ok: false, error: 'rejected: not an object' };
   for (const k of Object.keys(message)) if (!['type', 'text', 'options'].includes(k)) return { ok: false, error: `rejected: unknown field ${k}` };
   if (message.type !== 'analyze') return { ok: false, error: 'rejected: unknown type' };
-  if (typeof message.text !== 'string' || message.text.length > MAX_TEXT) return { ok: false, error: 'rejected: text must be a string of at most 100000 characters' };
+  if (typeof message.text !== 'string' || message.text.length > MAX_TEXT) return { ok: false, error: `rejected: text must be a string of at most ${MAX_TEXT} characters` };
   const o = message.options ?? {};
   if (!isPlainObject(o)) return { ok: false, error: 'rejected: options must be an object' };
   /** @type {import('../ui/types.js').AnalyzeOptions} */

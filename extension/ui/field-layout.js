@@ -2,8 +2,11 @@
 /**
  * Where the field's text is on screen. Caches the field's style, its clipping ancestors and the
  * mirror's line boxes (in field coordinates, so scrolling never re-measures), and reads the rects
- * the write phase needs. The mirror is written in one frame and measured in the next: measuring
- * right after writing would force a synchronous layout.
+ * the write phase needs. A draft of up to MEASURE_AT_ONCE_MAX characters is measured right after the
+ * mirror is written: that forces a layout, but the page's layout was just read (clean), so only our
+ * mirror is laid out, and the underlines of a keystroke are painted in the next frame instead of two
+ * frames later. A longer draft is measured in the next frame's read phase, so its (long) layout and
+ * measurement fall in separate tasks.
  * @module
  */
 
@@ -27,6 +30,9 @@ import { h } from './dom.js';
  * @property {DOMRect} anchor
  * @property {{width: number, height: number}} viewport
  */
+
+/** Longest draft (UTF-16 code units) whose mirror is measured in the same pass that writes it. */
+export const MEASURE_AT_ONCE_MAX = 20_000;
 
 /**
  * @param {{field: HTMLTextAreaElement, host: HTMLElement, anchor: Element, view: Window}} parts
@@ -110,8 +116,8 @@ export function createFieldLayout({ field, host, anchor: anchorEl, view }) {
     },
 
     /**
-     * The write phase: brings the mirror to the shown text and current style, to be measured by the
-     * next read phase.
+     * The write phase: brings the mirror to the shown text and current style, and measures it now
+     * (short drafts) or in the next read phase (long ones).
      * @param {Shown | null} shown
      */
     write(shown) {
@@ -123,6 +129,11 @@ export function createFieldLayout({ field, host, anchor: anchorEl, view }) {
         measurePending = true;
       }
       forceMeasure = false;
+      if (measurePending && shown.text.length <= MEASURE_AT_ONCE_MAX) {
+        measured = mirror.measure(shown.report.findings);
+        measuredFor = shown.report;
+        measurePending = false;
+      }
     },
 
     /**

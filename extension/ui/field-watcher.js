@@ -14,6 +14,7 @@ const IDLE_POLL_MS = 400;
 /**
  * @typedef {object} FieldEvents
  * @property {() => void} wake     something may have changed: run a frame
+ * @property {() => void} [input]  the seller changed the text (not while composing); wake follows
  * @property {(ancestors: boolean) => void} restyle  the field's text layout may have changed
  *   (`ancestors`: its clipping ancestors too); wake follows
  * @property {(e: MouseEvent) => void} click
@@ -37,7 +38,7 @@ export function watchField({ field, fontsDoc, signal, wrap, on }) {
   // focused: the loop runs every frame (typing); otherwise it sleeps until an event or the heartbeat
   let focused = deepActiveElement(field.ownerDocument) === field;
 
-  field.addEventListener('input', wrap(() => { if (!composing) on.wake(); }), sig);
+  field.addEventListener('input', wrap(() => { if (!composing) { on.input?.(); on.wake(); } }), sig);
   field.addEventListener('focus', wrap(() => { focused = true; on.wake(); }), sig);
   field.addEventListener('blur', wrap(() => { focused = false; on.wake(); }), sig);
   field.addEventListener('scroll', wrap(on.wake), { signal, passive: true });

@@ -18,7 +18,7 @@ import { countsText } from './text.js';
 import { safe, makeGuarded } from './contain.js';
 import { planSuggestion, replaceRange } from './edit.js';
 import { createFrameLoop } from './frames.js';
-import { createFieldLayout } from './field-layout.js';
+import { createFieldLayout, MEASURE_AT_ONCE_MAX } from './field-layout.js';
 import { watchField } from './field-watcher.js';
 import { createHighlights } from './highlights.js';
 import { createPanel } from './panel.js';
@@ -224,7 +224,9 @@ export function mountGuard(options) {
       if (!r || r.empty) return null;
       return t('mg_announce', [t('mg_verdict_' + r.category), countsText(t, r.counts) || t('mg_findings_none')]);
     });
-    schedule();
+    // a short draft is drawn at once (painted in the next frame); a long one over the next frames
+    if (text.length <= MEASURE_AT_ONCE_MAX) loop.now();
+    else schedule();
   }
 
   /** @param {string} message  the detail line under "Checker unavailable" */
@@ -265,6 +267,14 @@ export function mountGuard(options) {
     field, fontsDoc: rootDoc, signal: ac.signal, wrap: guarded,
     on: {
       wake: schedule,
+      // analyze on the input event itself, not at the next frame: the answer can be drawn before it
+      input: () => {
+        const v = field.value;
+        if (v !== lastValue) {
+          lastValue = v;
+          requestAnalysis();
+        }
+      },
       restyle: (ancestors) => {
         layout.styleChanged();
         if (ancestors) layout.ancestorsChanged();

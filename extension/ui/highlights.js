@@ -2,7 +2,9 @@
 /**
  * The underlines: one box per finding (its text's bounding box) with one `.seg` per line, inside a
  * clip box the size of the field's visible client area. Scrolling moves only the inner container,
- * and box nodes are reused from frame to frame, so a keystroke never rebuilds the layer.
+ * and box nodes are reused from frame to frame, so a keystroke never rebuilds the layer; a box whose
+ * finding and line boxes did not change is not written at all (the loop runs every frame while the
+ * field has focus, and each style write would invalidate the layer's style).
  * @module
  */
 
@@ -25,8 +27,9 @@ export function createHighlights(doc) {
   const clip = h(doc, 'div', { class: 'clip', 'aria-hidden': 'true', 'data-part': 'highlights' });
   const content = h(doc, 'div', { class: 'content' });
   clip.append(content);
-  /** @type {Array<{el: HTMLElement, segs: HTMLElement[]}>} */
+  /** @type {Array<{el: HTMLElement, segs: HTMLElement[], key: string}>} */
   const boxes = [];
+  let clipKey = '';
 
   /**
    * @param {Finding[]} findings
@@ -39,10 +42,14 @@ export function createHighlights(doc) {
       const lines = measured[i] ?? [];
       let slot = boxes[i];
       if (!slot) {
-        slot = { el: h(doc, 'div', { class: 'hl', 'data-part': 'highlight' }), segs: [] };
+        slot = { el: h(doc, 'div', { class: 'hl', 'data-part': 'highlight' }), segs: [], key: '' };
         boxes.push(slot);
         content.append(slot.el);
       }
+      let key = f.rule + ' ' + f.severity + ' ' + f.start + ' ' + f.end + ' ' + (i === activeIndex);
+      for (const b of lines) key += ' ' + b.x + ',' + b.y + ',' + b.w + ',' + b.h;
+      if (slot.key === key) continue;
+      slot.key = key;
       const el = slot.el;
       el.hidden = false;
       el.dataset.rule = f.rule;
@@ -79,7 +86,12 @@ export function createHighlights(doc) {
       }
       for (let j = lines.length; j < slot.segs.length; j++) slot.segs[j].hidden = true;
     }
-    for (let i = findings.length; i < boxes.length; i++) boxes[i].el.hidden = true;
+    for (let i = findings.length; i < boxes.length; i++) {
+      if (boxes[i].key) {
+        boxes[i].el.hidden = true;
+        boxes[i].key = '';
+      }
+    }
   }
 
   return {
@@ -93,15 +105,19 @@ export function createHighlights(doc) {
      * @param {number} activeIndex
      */
     draw(at, findings, measured, activeIndex) {
-      clip.hidden = !at;
+      if (clip.hidden !== !at) clip.hidden = !at;
       if (!at) return;
       const cr = at.clipRect;
-      const cs = clip.style;
-      cs.left = cr.left - at.hostOrigin.left + 'px';
-      cs.top = cr.top - at.hostOrigin.top + 'px';
-      cs.width = cr.right - cr.left + 'px';
-      cs.height = cr.bottom - cr.top + 'px';
-      content.style.transform = `translate(${at.ox - cr.left}px, ${at.oy - cr.top}px)`;
+      const key = `${cr.left - at.hostOrigin.left} ${cr.top - at.hostOrigin.top} ${cr.right - cr.left} ${cr.bottom - cr.top} ${at.ox - cr.left} ${at.oy - cr.top}`;
+      if (key !== clipKey) {
+        clipKey = key;
+        const cs = clip.style;
+        cs.left = cr.left - at.hostOrigin.left + 'px';
+        cs.top = cr.top - at.hostOrigin.top + 'px';
+        cs.width = cr.right - cr.left + 'px';
+        cs.height = cr.bottom - cr.top + 'px';
+        content.style.transform = `translate(${at.ox - cr.left}px, ${at.oy - cr.top}px)`;
+      }
       drawBoxes(findings, measured, activeIndex);
     },
   };

@@ -66,6 +66,7 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live, e
   // what the lists were last built from: an unchanged key means update in place (keeps focus)
   let findingsKey = '';
   let adviceKey = '';
+  let evidenceKey = '';
   let size = { width: PANEL_WIDTH, height: 200 };
 
   /** @param {PanelState} s */
@@ -77,7 +78,7 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live, e
     panel.dataset.verdict = verdict;
     panel.toggleAttribute('data-collapsed', s.collapsed);
     toggle.setAttribute('aria-expanded', String(!s.collapsed));
-    toggleLabel.textContent = t(s.collapsed ? 'mg_expand' : 'mg_collapse');
+    setText(toggleLabel, t(s.collapsed ? 'mg_expand' : 'mg_collapse'));
 
     if (state === 'unavailable') {
       verdictIcon.textContent = '?';
@@ -96,21 +97,32 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live, e
       for (const el of [summaryEl, evidenceEl, findingsEl, adviceEl]) el.hidden = true;
       return;
     }
-    verdictIcon.textContent = { critical: '!', noncritical: '✓', prohibited: '✕', empty: '…' }[verdict] ?? '';
-    verdictEl.textContent = t('mg_verdict_' + verdict);
-    countsEl.textContent = report.empty ? t('mg_verdict_hint_empty') : countsText(t, report.counts) || t('mg_verdict_hint_' + verdict);
+    // only what changed: an equal textContent still replaces the text node (a layout of the panel)
+    setText(verdictIcon, { critical: '!', noncritical: '✓', prohibited: '✕', empty: '…' }[verdict] ?? '');
+    setText(verdictEl, t('mg_verdict_' + verdict));
+    setText(countsEl, report.empty ? t('mg_verdict_hint_empty') : countsText(t, report.counts) || t('mg_verdict_hint_' + verdict));
     summaryEl.hidden = report.empty;
-    summaryEl.textContent = report.summary;
+    setText(summaryEl, report.summary);
 
     renderEvidence(report);
     renderFindings(report, s.activeIndex);
     renderAdvice(report, s.subjectFailed);
   }
 
+  /** @param {HTMLElement} el @param {string} text */
+  function setText(el, text) {
+    if (el.textContent !== text) el.textContent = text;
+  }
+
   /** @param {Report} report */
   function renderEvidence(report) {
     const ev = report.empty ? [] : report.evidence;
     evidenceEl.hidden = ev.length === 0;
+    // unchanged evidence (most keystrokes): keep the nodes; rebuilding them costs a style and layout
+    // pass of the panel on every keystroke
+    const key = ev.map((e) => `${e.category}|${e.topic}|${e.label}|${e.trigger}|${e.text}`).join('\n');
+    if (key === evidenceKey) return;
+    evidenceKey = key;
     evidenceEl.replaceChildren();
     if (!ev.length) return;
     const cats = /** @type {const} */ (['critical', 'noncritical']);
@@ -212,7 +224,7 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live, e
     /** the contact reason may have changed outside our view: rebuild the advice next render */
     forgetAdvice: () => { adviceKey = ''; },
     /** rebuild both lists next render (refresh) */
-    forgetLists: () => { adviceKey = ''; findingsKey = ''; },
+    forgetLists: () => { adviceKey = ''; findingsKey = ''; evidenceKey = ''; },
     get size() { return size; },
     /**
      * From the ResizeObserver; true when the size really changed.

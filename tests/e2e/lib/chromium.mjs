@@ -7,10 +7,11 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 /**
- * @param {{extDir: string, hosts: string[], port: number, proxyPort: number, viewport: {width: number, height: number}}} o
+ * @param {{extDir: string, hosts: string[], port: number, proxyPort: number, viewport: {width: number, height: number}, extraArgs?: string[]}} o
+ *   extraArgs: more command-line switches (the benchmarks' precise memory info)
  * @returns {Promise<import('./driver.mjs').Driver>}
  */
-export async function launchChromium({ extDir, hosts, port, proxyPort, viewport }) {
+export async function launchChromium({ extDir, hosts, port, proxyPort, viewport, extraArgs = [] }) {
   const userDir = mkdtempSync(join(tmpdir(), 'msgguard-chromium-'));
   // Typing would make Chromium download a spelling dictionary: switch spell checking off in the profile.
   mkdirSync(join(userDir, 'Default'));
@@ -39,6 +40,7 @@ export async function launchChromium({ extDir, hosts, port, proxyPort, viewport 
       `--proxy-bypass-list=${hosts.join(';')}`,
       '--ignore-certificate-errors',
       '--font-render-hinting=none',
+      ...extraArgs,
     ],
   });
   // The extension's service worker: its id is the extension's origin.

@@ -68,10 +68,11 @@ const QUIET_PREFS = {
 };
 
 /**
- * @param {{extDir: string, hosts: string[], proxyPort: number, viewport: {width: number, height: number}}} o
+ * @param {{extDir: string, hosts: string[], proxyPort: number, viewport: {width: number, height: number}, extraPrefs?: Record<string, any>}} o
+ *   extraPrefs: more preferences (the benchmarks' full timer precision)
  * @returns {Promise<import('./driver.mjs').Driver>}
  */
-export async function launchFirefox({ extDir, hosts, proxyPort, viewport }) {
+export async function launchFirefox({ extDir, hosts, proxyPort, viewport, extraPrefs = {} }) {
   process.env.SE_OFFLINE = 'true'; // selenium-manager must never try to download anything
   const options = new firefox.Options()
     .setBinary(FIREFOX)
@@ -88,6 +89,7 @@ export async function launchFirefox({ extDir, hosts, proxyPort, viewport }) {
     'network.proxy.ssl_port': proxyPort,
     'network.proxy.no_proxies_on': hosts.join(','),
     'network.proxy.allow_hijacking_localhost': true,
+    ...extraPrefs,
   };
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
   // Firefox honours services.settings.server (remote settings, fetched at start) only with this variable.

@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+// The browser half of `./build.sh bench`: the packaged extension (dist/chrome, dist/firefox, unchanged)
+// in headless Chromium and Firefox ESR on the e2e fixture pages, driven by tests/e2e/lib (server,
+// proxy, browsers). A measurement, never a test: it fails only when it cannot measure.
+//
+//   node benches/browser/run.mjs [--only chromium|firefox] [--steps paste,keystroke] [--out target/bench/browser.json]
+//
+// Needs target/bench/drafts/ (written by `cargo bench`: the same generated drafts as the native bench)
+// and the fixture server on 127.0.0.1:443 (Firefox resolves the fixture hosts to loopback): run it as
+// root, under `flock /tmp/msgguard-browsers.lock` when other browser tests may run.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FIXTURE_HOSTS, fixtureUrl } from '../../tests/e2e/fixtures/pages.mjs';
+import { launchChromium } from '../../tests/e2e/lib/chromium.mjs';
+import { launchFirefox } from '../../tests/e2e/lib/firefox.mjs';
+import { pageOp } from '../../tests/e2e/lib/page.mjs';
+import { startLoggingProxy } from '../../tests/e2e/lib/proxy.mjs';
+import { startFixtureServer } from '../../tests/e2e/lib/server.mjs';
+import { benchOp } from './page-bench.mjs';
+import { percentile } from './stats.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DRAFTS = join(ROOT, 'target', 'bench', 'drafts');
+const VIEWPORT = { width: 1280, height: 900 };
+const ANALYZE_CALLS = 1000;
+const TYPED = 300;         // characters typed one at a time for the keystroke cost
+const MEMORY_KEYS = 1000;  // keystrokes before the memory reading
+const READY_LOADS = 5;     // page loads for the analyzer-ready time (median)
+
+/** @typedef {import('../../tests/e2e/lib/driver.mjs').Driver} Driver */
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+/** --steps paste,fallback: only the measurements whose label contains one of these (while profiling) */
+const steps = args.includes('--steps') ? args[args.indexOf('--steps') + 1].split(',') : null;
+const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : join(ROOT, 'target', 'bench', 'browser.json');
+
+/** @param {number} n */
+function draft(n) {
+  try {
+    return readFileSync(join(DRAFTS, `draft-${n}.txt`), 'utf8');
+  } catch {
+    throw new Error(`${join(DRAFTS, `draft-${n}.txt`)} is missing: run \`cargo bench\` (or ./build.sh bench) first; it writes the drafts`);
+  }
+}
+
+const round = (/** @type {number} */ x) => Math.round(x * 1000) / 1000;
+const median = (/** @type {number[]} */ xs) => percentile(xs, 50);
+const log = (/** @type {string} */ s) => process.stdout.write(s + '\n');
+
+/** @param {Driver} d @param {any} a */
+const op = (d, a) => d.evaluate(benchOp, a);
+
+/**
+ * Opens a fixture and waits until the guard is attached with its analyzer loaded.
+ * @param {Driver} d @param {'katal' | 'strict'} fixture
+ */
+async function open(d, fixture) {
+  await d.goto(fixtureUrl(fixture));
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const s = await d.evaluate(pageOp, { op: 'state' });
+    if (s.state === 'ready' && s.analyzer && s.analyzer !== 'loading') {
+      if (await op(d, { op: 'watch' })) return s;
+    }
+    if (Date.now() > end) throw new Error(`the guard did not attach on the ${fixture} fixture: ${JSON.stringify({ ...s, highlights: s.highlights?.length })}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Clicks into the field (a real click, so typing goes there). @param {Driver} d */
+async function focusField(d) {
+  const r = await d.evaluate(pageOp, { op: 'field-rect' });
+  await d.click(r.left + r.width - 30, r.top + r.height - 12);
+  await d.press('Control+End');
+}
+
+/**
+ * The keystroke cost: starts from `base` in the field, types `typed` one real key press at a time and
+ * waits for each one's underlines.
+ * @param {Driver} d @param {string} base @param {string} typed
+ */
+async function keystrokes(d, base, typed) {
+  await op(d, { op: 'set-text', text: base });
+  if (!(await op(d, { op: 'wait-settled', timeout: 10_000 }))) throw new Error('the draft was never analyzed');
+  await focusField(d);
+  await op(d, { op: 'reset-samples' });
+  for (const ch of typed) {
+    await d.type(ch);
+    if (!(await op(d, { op: 'wait-settled', timeout: 5000 }))) throw new Error(`no underlines after typing ${JSON.stringify(ch)}`);
+  }
+  const samples = await op(d, { op: 'samples' });
+  if (samples.length < typed.length * 0.9) throw new Error(`only ${samples.length} of ${typed.length} keystrokes were measured`);
+  return { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)), n: samples.length };
+}
+
+/** @param {Driver} d @param {string} text */
+async function paste(d, text) {
+  await op(d, { op: 'set-text', text: '' });
+  await op(d, { op: 'wait-settled', timeout: 5000 });
+  const r = await op(d, { op: 'paste', text, timeout: 30_000 });
+  if (!r.ok || r.verdictMs < 0) throw new Error(`no verdict for the ${text.length}-character paste within 30 s: ${JSON.stringify(r)}`);
+  return { verdictMs: round(r.verdictMs), settledMs: round(r.settledMs), insertMs: round(r.insertMs), longestTaskMs: round(r.longestGapMs) };
+}
+
+/** @param {Driver} d @param {'local' | 'background'} path */
+async function readyTimes(d, fixture, path) {
+  const times = [];
+  for (let i = 0; i < READY_LOADS; i++) {
+    await open(d, fixture);
+    const m = (await op(d, { op: 'ready-measures' })).find((/** @type {any} */ x) => x.name.endsWith(':' + path));
+    if (!m) throw new Error(`no msgguard:analyzer-ready:${path} measure on the ${fixture} page (is dist/ built from this tree?)`);
+    times.push(m.duration);
+  }
+  return { median: round(median(times)), first: round(times[0]) };
+}
+
+/**
+ * @param {Driver} d
+ * @param {{fallback: boolean}} o  measure the strict-CSP page too (Chromium: the background path)
+ */
+async function measureBrowser(d, o) {
+  const name = d.name;
+  /** @type {Record<string, number | null>} */
+  const r = {};
+  /** Runs one measurement; a failure is reported and the others still run (the summary then lacks its numbers). */
+  const step = async (/** @type {string} */ what, /** @type {() => Promise<void>} */ fn) => {
+    if (steps && !steps.some((k) => what.includes(k))) return;
+    log(`${name}: ${what}`);
+    const t = Date.now();
+    try {
+      await fn();
+    } catch (e) {
+      failures.push(`${name}: ${what}: ${/** @type {any} */ (e)?.message ?? e}`);
+      log(`  FAILED: ${/** @type {any} */ (e)?.message ?? e}`);
+    }
+    log(`  (${((Date.now() - t) / 1000).toFixed(1)} s) ${JSON.stringify(r)}`);
+  };
+  const text2k = draft(2000);
+  const grow = draft(2000).slice(0, MEMORY_KEYS);
+
+  await step(`analyzer ready (${READY_LOADS} page loads)`, async () => {
+    const ready = await readyTimes(d, 'katal', 'local');
+    r[`${name}_ready_ms`] = ready.median;
+    r[`${name}_ready_first_ms`] = ready.first;
+  });
+
+  await step(`analyze() of 2,000 characters x ${ANALYZE_CALLS} from JavaScript`, async () => {
+    const s = await open(d, 'katal');
+    if (s.analyzer !== 'local') throw new Error(`${name}: expected the local analyzer on the Katal page, got ${s.analyzer}`);
+    const loop = await op(d, {
+      op: 'analyze-loop', n: ANALYZE_CALLS, text: text2k, growText: grow, timeout: 120_000,
+      pkgUrl: `${d.extensionOrigin}/pkg/msgguard.js`, wasmUrl: `${d.extensionOrigin}/pkg/msgguard_bg.wasm`,
+    });
+    if (!loop.ok) throw new Error(`${name}: analyze loop failed: ${loop.error}`);
+    r[`${name}_analyze_2k_p50_ms`] = round(percentile(loop.times, 50));
+    r[`${name}_analyze_2k_p99_ms`] = round(percentile(loop.times, 99));
+    r[`${name}_page_module_ready_ms`] = round(loop.readyMs);
+    r[`${name}_wasm_memory_bytes`] = loop.wasmMemory[2];
+    r[`${name}_wasm_memory_growth_bytes`] = loop.wasmMemory[2] - loop.wasmMemory[1];
+  });
+
+  const typed = ' Please leave a 5-star review at www.shop.com, thanks! '.repeat(8).slice(0, TYPED);
+  await step(`keystroke to underlines, ${TYPED} characters typed after a 2,000-character draft`, async () => {
+    await open(d, 'katal');
+    const ks = await keystrokes(d, text2k, typed);
+    r[`${name}_keystroke_p50_ms`] = ks.p50;
+    r[`${name}_keystroke_p95_ms`] = ks.p95;
+  });
+
+  await step(`memory over ${MEMORY_KEYS} keystrokes`, async () => {
+    await open(d, 'katal');
+    await op(d, { op: 'set-text', text: '' });
+    await focusField(d);
+    const heaps = [];
+    for (let half = 0; half < 2; half++) {
+      await d.type(grow.slice(half * (MEMORY_KEYS / 2), (half + 1) * (MEMORY_KEYS / 2)));
+      await op(d, { op: 'wait-settled', timeout: 10_000 });
+      await d.evaluate(() => { /** @type {any} */ (window).gc?.(); });
+      heaps.push(await op(d, { op: 'heap' }));
+    }
+    r[`${name}_js_heap_bytes`] = heaps[1];
+    r[`${name}_js_heap_growth_bytes`] = heaps[0] === null || heaps[1] === null ? null : heaps[1] - heaps[0];
+  });
+
+  await step('1,000,000-character paste', async () => {
+    await open(d, 'katal');
+    const p = await paste(d, draft(1_000_000));
+    r[`${name}_paste_1m_ms`] = p.verdictMs;
+    r[`${name}_paste_1m_underlines_ms`] = p.settledMs;
+    r[`${name}_paste_1m_insert_ms`] = p.insertMs;
+    r[`${name}_longest_task_ms`] = p.longestTaskMs;
+  });
+
+  if (o.fallback) {
+    await step('the background fallback on the strict-CSP page: ready, keystrokes', async () => {
+      const fr = await readyTimes(d, 'strict', 'background');
+      r.fallback_ready_ms = fr.median;
+      await open(d, 'strict');
+      const fks = await keystrokes(d, text2k, typed);
+      r.fallback_keystroke_p50_ms = fks.p50;
+      r.fallback_keystroke_p95_ms = fks.p95;
+    });
+    await step('the background fallback on the strict-CSP page: 1,000,000-character paste', async () => {
+      await open(d, 'strict');
+      const fp = await paste(d, draft(1_000_000));
+      r.fallback_paste_1m_ms = fp.verdictMs;
+      r.fallback_longest_task_ms = fp.longestTaskMs;
+    });
+  }
+  return r;
+}
+
+/** @param {string} name @param {(o: any) => Promise<Driver>} launch @param {any} o */
+async function session(name, launch, o) {
+  const server = await startFixtureServer({ port: 443 });
+  const proxy = await startLoggingProxy();
+  /** @type {Driver | undefined} */
+  let d;
+  try {
+    d = await launch({ ...o, hosts: FIXTURE_HOSTS, port: server.port, proxyPort: proxy.port, viewport: VIEWPORT });
+    return await measureBrowser(d, { fallback: name === 'chromium' });
+  } finally {
+    await d?.close();
+    await server.close();
+    await proxy.close();
+  }
+}
+
+/** @type {string[]} */
+const failures = [];
+/** @type {Record<string, number | null>} */
+let results = {};
+if (only || steps) {
+  // one browser or a few steps again: keep the other numbers of the last run
+  try {
+    results = JSON.parse(readFileSync(out, 'utf8'));
+  } catch { /* no earlier run */ }
+}
+if (!only || only === 'chromium') {
+  Object.assign(results, await session('chromium', launchChromium, {
+    extDir: join(ROOT, 'dist', 'chrome'),
+    // exact heap numbers (not bucketed) and gc() for the memory reading
+    extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  }));
+}
+if (!only || only === 'firefox') {
+  Object.assign(results, await session('firefox', launchFirefox, {
+    extDir: join(ROOT, 'dist', 'firefox'),
+    // performance.now() at full precision (Firefox rounds it to 1 ms by default on ordinary pages)
+    extraPrefs: { 'privacy.reduceTimerPrecision': false },
+  }));
+}
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+log(`written ${out}`);
+if (failures.length) {
+  console.error(`browser bench: ${failures.length} measurement(s) failed:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
