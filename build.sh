@@ -186,9 +186,12 @@ ensure_node() {
   fi
   version_ge "$(node -p process.versions.node)" "$NODE_MIN" ||
     die "Node.js $(node --version) is too old: the tests need Node.js $NODE_MIN or newer (node --test --test-concurrency; playwright-core and web-ext need 20)"
-  # npm ci when node_modules is missing, incomplete, or older than the lock file.
-  local stamp=node_modules/.package-lock.json need=
-  if [[ ! -f $stamp || package-lock.json -nt $stamp || package.json -nt $stamp ]]; then
+  # npm ci when node_modules is missing, incomplete, or was installed from another lock file. The
+  # stamp holds the hash of the lock file it was installed from: file dates would say "stale" for
+  # every fresh checkout (a git worktree sharing node_modules would wipe it for the others).
+  local stamp=node_modules/.msgguard-lock.sha256 want need=
+  want=$(sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)
+  if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
     need=1
   else
     local bin
@@ -198,6 +201,7 @@ ensure_node() {
   if [[ -n $need ]]; then
     say "npm ci"
     npm ci --no-audit --no-fund || die "npm ci failed: check that package-lock.json matches package.json (npm install updates it)"
+    echo "$want" >"$stamp"
   fi
 }
 
