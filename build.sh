@@ -443,7 +443,7 @@ fuzz_sanitizer() {
 # stops with the failing input saved under fuzz/artifacts/TARGET/.
 fuzz_run() {
   local seconds=$1 each target sanitizer
-  ((seconds > 0)) || die "fuzz: SECONDS must be a positive number, not '$seconds'"
+  if [[ ! $seconds =~ ^[0-9]+$ ]] || ((seconds == 0)); then die "fuzz: SECONDS must be a positive whole number, not '$seconds'"; fi
   each=$((seconds / ${#FUZZ_TARGETS[@]}))
   ((each >= 5)) || each=5
   sanitizer=$(fuzz_sanitizer)
@@ -457,7 +457,7 @@ fuzz_run() {
     say "fuzz $target for ${each}s (sanitizer: $sanitizer)"
     (cd fuzz && cargo fuzz run -O --sanitizer "$sanitizer" "$target" "corpus/$target" "seeds" -- \
       -max_total_time="$each" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -dict=analyze.dict -print_final_stats=1) ||
-      die "fuzz: target $target failed: the input is saved in fuzz/artifacts/$target/ (see above). Reproduce with: cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $target fuzz/artifacts/$target/<file>"
+      die "fuzz: target $target failed: the input is saved in fuzz/artifacts/$target/ (see above). Reproduce with: cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O --sanitizer $sanitizer $target artifacts/$target/<file>"
   done
 }
 
@@ -500,6 +500,7 @@ case $cmd in
     phase "cargo bench" "See the error above." cargo bench "${CARGO_LOCKED[@]}"
     ;;
   fuzz)
+    [[ ${2:-600} =~ ^[1-9][0-9]*$ ]] || die "fuzz: SECONDS must be a positive whole number, not '${2:-}' (./build.sh fuzz 600)"
     timed "bootstrap (cargo-fuzz, C++ compiler)" ensure_fuzz
     phase "fuzz: ${FUZZ_TARGETS[*]} for ${2:-600}s" "A target crashed or broke an invariant: see above." fuzz_run "${2:-600}"
     ;;
