@@ -9,7 +9,8 @@
 #   ./build.sh bench    build, then measure: cargo bench (native, with the Aho-Corasick floor), the
 #                       packaged extension in headless Chromium and Firefox (benches/browser/), sizes;
 #                       prints a table, writes target/bench/summary.json (BENCHMARKS.md explains it)
-#   ./build.sh fuzz     not yet (fails with a message)
+#   ./build.sh fuzz [SECONDS]   fuzz the analyzer (cargo-fuzz, libFuzzer) for SECONDS in all (default
+#                       600), split between the targets; installs cargo-fuzz and a C++ compiler
 #   ./build.sh help     this text
 #
 # Outputs (never committed): dist/pkg (the optimized wasm module), target/release/msgguard (the CLI),
@@ -386,6 +387,9 @@ run_tests() {
   phase "test: cargo test (native, rule books)" \
     "A failing native test: see its assertion above; cargo test NAME reruns one." \
     cargo test "${CARGO_LOCKED[@]}"
+  phase "test: fuzz smoke (${FUZZ_SMOKE_SECONDS}s over ${FUZZ_TARGETS[*]})" \
+    "A fuzz target crashed or broke an invariant: the input is in fuzz/artifacts/ (fuzz/README.md says how to replay it)." \
+    fuzz_smoke
   phase "test: wasm-bindgen-test in headless Chromium" \
     "Rerun: CHROMEDRIVER=$CHROMEDRIVER_BIN WASM_BINDGEN_TEST_WEBDRIVER_JSON=webdriver-chromium.json cargo test --target $WASM_TARGET --test web. A compile error in src/bin? cargo builds the package's binaries for its integration tests, so the CLI must compile for $WASM_TARGET too." \
     wasm_browser_test chromium
@@ -416,6 +420,59 @@ run_tests() {
   if [[ -f jsconfig.json || -f tsconfig.json ]]; then
     phase "test: tsc type check (checkJs)" "Fix the type errors above." typecheck
   fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Fuzzing (fuzz/: targets `analyze` and `normalize`; fuzz/README.md)
+
+FUZZ_TARGETS=(analyze normalize)
+
+# cargo-fuzz drives libFuzzer, which libfuzzer-sys compiles from C++ source, through rustc's -Z flags
+# (sanitizer, coverage). Stable rustc accepts -Z flags with RUSTC_BOOTSTRAP=1, so no nightly is needed;
+# the AddressSanitizer runtime ships with stable's rust-std on x86_64 Linux (else: no sanitizer).
+ensure_fuzz() {
+  ensure_rust
+  command -v c++ >/dev/null || apt_install g++
+  command -v cargo-fuzz >/dev/null || cargo_install cargo-fuzz
+}
+
+fuzz_sanitizer() {
+  if compgen -G "$(rustc --print sysroot)/lib/rustlib/*/lib/librustc-*_rt.asan.a" >/dev/null; then
+    echo address
+  else
+    echo none
+  fi
+}
+
+# fuzz_run SECONDS: builds both targets, then runs each for its share of SECONDS (at least 5 s),
+# starting from fuzz/corpus/TARGET (kept between runs, not committed) and the dictionary. A crash
+# stops with the failing input saved under fuzz/artifacts/TARGET/.
+fuzz_run() {
+  local seconds=$1 each target sanitizer
+  if [[ ! $seconds =~ ^[0-9]+$ ]] || ((seconds == 0)); then die "fuzz: SECONDS must be a positive whole number, not '$seconds'"; fi
+  each=$((seconds / ${#FUZZ_TARGETS[@]}))
+  ((each >= 5)) || each=5
+  sanitizer=$(fuzz_sanitizer)
+  export RUSTC_BOOTSTRAP=1
+  for target in "${FUZZ_TARGETS[@]}"; do
+    mkdir -p "fuzz/corpus/$target"
+    (cd fuzz && cargo fuzz build -O --sanitizer "$sanitizer" "$target") ||
+      die "fuzz: building target $target failed; see above (is a C++ compiler installed? apt-get install g++)"
+  done
+  for target in "${FUZZ_TARGETS[@]}"; do
+    say "fuzz $target for ${each}s (sanitizer: $sanitizer)"
+    (cd fuzz && cargo fuzz run -O --sanitizer "$sanitizer" "$target" "corpus/$target" "seeds" -- \
+      -max_total_time="$each" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -dict=analyze.dict -print_final_stats=1) ||
+      die "fuzz: target $target failed: the input is saved in fuzz/artifacts/$target/ (see above). Reproduce with: cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O --sanitizer $sanitizer $target artifacts/$target/<file>"
+  done
+}
+
+# The smoke run in ./build.sh test: short, but it builds the instrumented targets and replays the
+# corpus kept from earlier runs, so a regression on a known input fails here.
+FUZZ_SMOKE_SECONDS=${FUZZ_SMOKE_SECONDS:-24}
+fuzz_smoke() {
+  ensure_fuzz
+  fuzz_run "$FUZZ_SMOKE_SECONDS"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -457,7 +514,9 @@ case $cmd in
     phase "bench: summary (target/bench/summary.json)" "A number is missing: see which above." node benches/summary.mjs
     ;;
   fuzz)
-    die "fuzz: not wired into build.sh yet (cargo-fuzz needs a nightly toolchain, which this machine cannot fetch); nothing to run"
+    [[ ${2:-600} =~ ^[1-9][0-9]*$ ]] || die "fuzz: SECONDS must be a positive whole number, not '${2:-}' (./build.sh fuzz 600)"
+    timed "bootstrap (cargo-fuzz, C++ compiler)" ensure_fuzz
+    phase "fuzz: ${FUZZ_TARGETS[*]} for ${2:-600}s" "A target crashed or broke an invariant: see above." fuzz_run "${2:-600}"
     ;;
   help | -h | --help)
     usage

@@ -29,6 +29,8 @@ const PKG = join(DIST, 'pkg');
 const GECKO_ID = 'message-guard@msgguard';
 const FIREFOX_MIN = '142.0';
 const CHROME_MIN = '121';
+/** Web-accessible files that nothing imports by a relative URL: safe behind Chrome's dynamic URL. */
+const CHROME_DYNAMIC_RESOURCES = ['pkg/msgguard.js', 'pkg/msgguard_bg.wasm'];
 
 // ------------------------------------------------------------------------------------------------
 // CRC-32, PNG, ZIP
@@ -354,6 +356,18 @@ function manifestFor(browser, hosts, version) {
   base.content_scripts = base.content_scripts.map((/** @type {any} */ cs) => ({ ...cs, matches: [...hosts.CONTENT_MATCHES] }));
   base.web_accessible_resources = base.web_accessible_resources.map((/** @type {any} */ w) => ({ ...w, matches: [...hosts.HOST_MATCHES] }));
   if (browser === 'chrome') {
+    // The analyzer's files get a fresh URL each session (use_dynamic_url), so no site can probe for
+    // them at a fixed chrome-extension:// address (Firefox randomizes its moz-extension:// UUID anyway).
+    // The content script's ES modules cannot: Chromium loads main.js from the dynamic URL but resolves
+    // its static imports against the fixed id, and refuses them ("Denying load of …/src/settings.js").
+    base.web_accessible_resources = base.web_accessible_resources.flatMap((/** @type {any} */ w) => {
+      const dynamic = w.resources.filter((/** @type {string} */ r) => CHROME_DYNAMIC_RESOURCES.includes(r));
+      const fixed = w.resources.filter((/** @type {string} */ r) => !CHROME_DYNAMIC_RESOURCES.includes(r));
+      return [
+        ...(fixed.length ? [{ ...w, resources: fixed }] : []),
+        ...(dynamic.length ? [{ ...w, resources: dynamic, use_dynamic_url: true }] : []),
+      ];
+    });
     base.background = { service_worker: 'src/background.js', type: 'module' };
     base.minimum_chrome_version = CHROME_MIN;
   } else {

@@ -255,3 +255,45 @@ fn opted_out_buyer_critical_content_keeps_its_greeting_and_sign_off() {
     let mixed = "Hi Ann,\nWhich font would you like for the engraving? Hope you are enjoying the sunny weather! Please leave us a review.\nJoe";
     assert_eq!(not_delivered(mixed), ["leave us a review"]);
 }
+
+/// The evasions issue #6 lists, each with the exact text the finding must cover (so a match that only
+/// catches a piece of the evasion fails too).
+#[test]
+fn evasions_are_caught_whole() {
+    let cases = [
+        // spaced, bracketed and written-out dots and ats
+        ("name @ mail . com", "CT004", "name @ mail . com"),
+        ("myshop [dot] com", "CT001", "myshop [dot] com"),
+        ("myshop(dot)com", "CT001", "myshop(dot)com"),
+        ("name AT mail DOT com", "CT004", "name AT mail DOT com"),
+        // full-width forms
+        ("name＠ｍａｉｌ．ｃｏｍ", "CT004", "name＠ｍａｉｌ．ｃｏｍ"),
+        ("ｍｙｓｈｏｐ．ｃｏｍ", "CT001", "ｍｙｓｈｏｐ．ｃｏｍ"),
+        // zero-width and invisible characters inside the host
+        ("www.my\u{2060}shop.com", "CT001", "www.my\u{2060}shop.com"),
+        ("www.myshop\u{AD}.com", "CT001", "www.myshop\u{AD}.com"),
+        ("www.my\u{FEFF}shop.com", "CT001", "www.my\u{FEFF}shop.com"),
+        // look-alike letters from other scripts (Cyrillic у and о, р)
+        ("www.mуshор.com", "CT001", "www.mуshор.com"),
+        // links and addresses broken across lines
+        ("visit myshop\n.\ncom", "CT001", "myshop\n.\ncom"),
+        ("www\n.myshop\n.com", "CT001", "www\n.myshop\n.com"),
+        ("https://\nwww.myshop.com/x", "CT001", "www.myshop.com/x"),
+        ("mail me: name@\nmyshop.com", "CT004", "name@\nmyshop.com"),
+        ("name\n@myshop.com", "CT004", "name\n@myshop.com"),
+        // stars
+        ("Leave 5⭐", "RV001", "5⭐"),
+        ("Leave a 5 ⭐ review", "RV001", "5 ⭐ review"),
+        ("give us ★★★★★", "RV001", "★★★★★"),
+        ("give us ★★★★★", "FM002", "★★★★★"),
+        ("⭐⭐⭐⭐⭐ review please", "FM002", "⭐⭐⭐⭐⭐"),
+    ];
+    for (text, rule, want) in cases {
+        let report = analyze(text, &Options::default());
+        let found: Vec<_> = report.findings.iter().map(|f| (f.rule, f.matched.as_str())).collect();
+        assert!(found.contains(&(rule, want)), "{text:?} should flag {rule} on {want:?}, got {found:?}");
+        for f in &report.findings {
+            assert_eq!(u16_slice(text, f.start, f.end), f.matched);
+        }
+    }
+}

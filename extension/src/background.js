@@ -2,7 +2,8 @@
 /**
  * Background analyzer (Chrome: module service worker; Firefox: background script module). Used when the
  * page's CSP keeps WebAssembly out of the content script. Answers only {type: 'analyze', text, options}
- * from this extension's content script on a Seller Central page (see protocol.js).
+ * from this extension's content script on a Seller Central tab or its own pages (see protocol.js); no
+ * onMessageExternal listener, so other extensions and web pages get no answer at all.
  * @module
  */
 
@@ -10,6 +11,9 @@
 import init, { analyze, warm_up } from '../pkg/msgguard.js';
 import { api } from './browser.js';
 import { validateRequest } from './protocol.js';
+
+/** This extension's root URL ("chrome-extension://<id>/", "moz-extension://<uuid>/"): its pages may ask. */
+const EXTENSION_BASE = api.runtime.getURL('');
 
 /** @type {Promise<void> | null} */
 let ready = null;
@@ -29,7 +33,7 @@ function load() {
 
 // Registered synchronously at the top level, so a message wakes the service worker and is delivered.
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const v = validateRequest(message, sender, api.runtime.id);
+  const v = validateRequest(message, sender, api.runtime.id, EXTENSION_BASE);
   if (!v.ok) {
     sendResponse({ ok: false, error: v.error });
     return false;

@@ -1,8 +1,10 @@
 // @ts-check
 /**
  * The one message the background accepts: `{type: 'analyze', text, options}` from this extension's own
- * content script on a Seller Central page. Everything else is rejected. Pure functions (unit-tested in
- * node by tests/e2e/unit.test.mjs).
+ * content script in the top frame of a Seller Central tab, or from one of its own pages. Everything else
+ * is rejected: other extensions, pages, frames and hosts, unknown types and fields, wrong types, and
+ * sizes over the limits. Pure functions (unit-tested in node by tests/e2e/unit.test.mjs and
+ * tests/e2e/protocol.test.mjs).
  * @module
  */
 
@@ -16,6 +18,8 @@ import { HOSTS } from './page/seller-central.js';
  */
 export const MAX_TEXT = 2_000_000;
 const MAX_SUBJECT = 1_000;
+/** A BCP 47 tag is rarely longer than "zh-Hans-CN"; this leaves room and bounds the pattern's work. */
+const MAX_LANG = 35;
 
 /**
  * @typedef {{type: 'analyze', text: string, options: import('../ui/types.js').AnalyzeOptions}} AnalyzeRequest
@@ -30,22 +34,44 @@ function isPlainObject(v) {
 }
 
 /**
- * @param {unknown} message
+ * Who may ask: this extension's content script in the top frame of a tab on a Seller Central host
+ * (https only), or a page of this extension (under `extensionBase`, e.g. the options page).
  * @param {import('./browser.js').MessageSender} sender
  * @param {string} extensionId
- * @returns {Validation}
+ * @param {string} extensionBase  the extension's root URL, "chrome-extension://<id>/" or
+ *   "moz-extension://<uuid>/"; '' = no extension page may ask. A prefix, not `URL.origin`: the origin
+ *   of a URL with a non-web scheme is "null" in some engines, the same as a data: URL's.
+ * @returns {string} '' when allowed, else why not
  */
-export function validateRequest(message, sender, extensionId) {
-  if (!sender || sender.id !== extensionId) return { ok: false, error: 'rejected: not from this extension' };
+function senderProblem(sender, extensionId, extensionBase) {
+  if (!sender || typeof sender.id !== 'string' || sender.id !== extensionId) return 'rejected: not from this extension';
   let url;
   try {
     url = new URL(sender.url ?? '');
   } catch {
-    return { ok: false, error: 'rejected: sender has no URL' };
+    return 'rejected: sender has no URL';
   }
-  if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return { ok: false, error: 'rejected: sender is not a Seller Central page' };
+  if (/^[a-z-]+:\/\/[^/]+\/$/.test(extensionBase) && url.href.startsWith(extensionBase)) return '';
+  if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return 'rejected: sender is not a Seller Central page';
+  // A content script runs in a tab; the manifest injects it in the top frame only, so a message from
+  // a sub-frame (an iframe the page controls) is not ours.
+  if (!sender.tab || typeof sender.tab.id !== 'number') return 'rejected: sender is not a tab';
+  if (sender.frameId !== undefined && sender.frameId !== 0) return 'rejected: sender is not the top frame';
+  return '';
+}
+
+/**
+ * @param {unknown} message
+ * @param {import('./browser.js').MessageSender} sender
+ * @param {string} extensionId
+ * @param {string} [extensionBase]  the extension's root URL (runtime.getURL('')), whose pages may ask too
+ * @returns {Validation}
+ */
+export function validateRequest(message, sender, extensionId, extensionBase = '') {
+  const problem = senderProblem(sender, extensionId, extensionBase);
+  if (problem) return { ok: false, error: problem };
   if (!isPlainObject(message)) return { ok: false, error: 'rejected: not an object' };
-  for (const k of Object.keys(message)) if (!['type', 'text', 'options'].includes(k)) return { ok: false, error: `rejected: unknown field ${k}` };
+  for (const k of Object.keys(message)) if (!['type', 'text', 'options'].includes(k)) return { ok: false, error: `rejected: unknown field ${k.slice(0, 40)}` };
   if (message.type !== 'analyze') return { ok: false, error: 'rejected: unknown type' };
   if (typeof message.text !== 'string' || message.text.length > MAX_TEXT) return { ok: false, error: `rejected: text must be a string of at most ${MAX_TEXT} characters` };
   const o = message.options ?? {};
@@ -60,7 +86,7 @@ export function validateRequest(message, sender, extensionId) {
         options.subject = v;
         break;
       case 'lang':
-        if (typeof v !== 'string' || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(v)) return { ok: false, error: 'rejected: bad lang' };
+        if (typeof v !== 'string' || v.length > MAX_LANG || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(v)) return { ok: false, error: 'rejected: bad lang' };
         options.lang = v;
         break;
       case 'critical_reason':
@@ -69,7 +95,7 @@ export function validateRequest(message, sender, extensionId) {
         options[k] = v;
         break;
       default:
-        return { ok: false, error: `rejected: unknown option ${k}` };
+        return { ok: false, error: `rejected: unknown option ${k.slice(0, 40)}` };
     }
   }
   return { ok: true, request: { type: 'analyze', text: message.text, options } };

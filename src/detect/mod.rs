@@ -30,14 +30,15 @@ pub fn run(original: &str, view: &Normalized) -> Vec<Candidate> {
     let mut out = Vec::new();
     let emails = emails::find(view);
     out.extend(emails.iter().map(|&span| Candidate { span, tag: "email" }));
+    let claimed = Claimed::new(emails);
     for c in links::find(original, view) {
-        if !emails.iter().any(|e| e.overlaps(&c.span)) {
+        if !claimed.overlaps(&c.span) {
             out.push(c);
         }
     }
-    let taken: Vec<Span> = out.iter().map(|c| c.span).collect();
+    let taken = Claimed::new(out.iter().map(|c| c.span).collect());
     for span in phones::find(view) {
-        if !taken.iter().any(|t| t.overlaps(&span)) {
+        if !taken.overlaps(&span) {
             out.push(Candidate { span, tag: "phone" });
         }
     }
@@ -45,6 +46,34 @@ pub fn run(original: &str, view: &Normalized) -> Vec<Candidate> {
     out.extend(markup::find(original).into_iter().map(|span| Candidate { span, tag: "markup" }));
     out.extend(layout::find(original).into_iter().map(|span| Candidate { span, tag: "line-breaks" }));
     out
+}
+
+/// Spans already claimed by a detector, to ask whether another overlaps any of them in O(log n): a
+/// draft full of addresses has as many as it has links, and comparing every pair was quadratic.
+struct Claimed {
+    /// Starts, sorted.
+    starts: Vec<usize>,
+    /// `max_end[k]`: the furthest end among the first k + 1 spans.
+    max_end: Vec<usize>,
+}
+
+impl Claimed {
+    fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut furthest = 0;
+        let max_end = spans.iter().map(|s| {
+            furthest = furthest.max(s.end);
+            furthest
+        });
+        Claimed { max_end: max_end.collect(), starts: spans.iter().map(|s| s.start).collect() }
+    }
+
+    /// Whether `span` overlaps a claimed one (as `Span::overlaps`): some span starts before it ends
+    /// and ends after it starts.
+    fn overlaps(&self, span: &Span) -> bool {
+        let k = self.starts.partition_point(|&start| start < span.end);
+        k > 0 && self.max_end[k - 1] > span.start
+    }
 }
 
 /// The parts of `text` worth searching: windows around each anchor (a byte offset where a match could
@@ -164,6 +193,21 @@ mod tests {
         let found = run(text, &Normalized::new(text));
         assert_eq!(found.len(), TAGS.len());
         assert!(found.iter().all(|c| TAGS.contains(&c.tag)));
+    }
+
+    #[test]
+    fn claimed_spans_answer_as_comparing_every_pair_does() {
+        // Overlapping, nested, touching and empty spans, out of order.
+        let claimed = [(40, 45), (0, 10), (5, 8), (20, 30), (30, 31), (12, 12), (50, 90), (60, 61)];
+        let spans: Vec<Span> = claimed.iter().map(|&(a, b)| Span::new(a, b)).collect();
+        let fast = Claimed::new(spans.clone());
+        for start in 0..100 {
+            for end in start..100 {
+                let s = Span::new(start, end);
+                assert_eq!(fast.overlaps(&s), spans.iter().any(|t| t.overlaps(&s)), "{start}..{end}");
+            }
+        }
+        assert!(!Claimed::new(Vec::new()).overlaps(&Span::new(0, 5)));
     }
 
     #[test]

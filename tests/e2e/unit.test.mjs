@@ -148,7 +148,7 @@ describe('the built packages', { skip: !built && 'run ./build.sh first' }, () =>
       assert.equal(m.manifest_version, 3);
       assert.deepEqual(m.permissions, ['storage']);
       assert.deepEqual(m.host_permissions, sc.HOSTS.map((h) => `https://${h}/*`));
-      assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+      assert.equal(m.content_security_policy.extension_pages, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'");
       assert.deepEqual(m.content_scripts[0].matches, sc.HOSTS.map((h) => `https://${h}/messaging/*`));
       assert.deepEqual(m.web_accessible_resources[0].matches, m.host_permissions);
       assert.ok(!('optional_permissions' in m) && !('externally_connectable' in m));

@@ -2,7 +2,8 @@
 // headless Debian Chromium through Playwright and Firefox ESR through Selenium + geckodriver.
 // Checks that it loads from a plain static server, that every finding satisfies
 // text.slice(start, end) === match (emoji and CJK before the match included), the categories,
-// and that bad options throw an Error with a clear message and leave the module usable.
+// that bad options throw an Error with a clear message and leave the module usable, and hostile
+// input: lone surrogates (only JavaScript strings can hold them), a 1 MB draft, 50,000 emoji.
 //
 //   ./build.sh build && node --test tests/wasm/
 
@@ -99,6 +100,61 @@ async function probe({ cases, bad }) {
   return out;
 }
 
+/**
+ * Runs in the page: strings only JavaScript can make (lone surrogates: wasm-bindgen's UTF-8 encoding
+ * turns each into U+FFFD, one code unit for one, so offsets still line up) and drafts of hostile size.
+ */
+async function hostileProbe() {
+  const deadline = Date.now() + 30000;
+  while (!window.msgguard && !window.msgguardLoadError && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (!window.msgguard) return { loadError: window.msgguardLoadError || 'timed out loading /msgguard.js' };
+  const m = window.msgguard;
+  const lone = [
+    '\uD800 Please leave a 5-star review at www.myshop.com \uDC00x write to a@myshop.com \uDFFF\uD800',
+    'www.my\uD800shop.com and \uDBFF\uDBFF call 555-123-4567 \uDC00\uD83D',
+    '\uDE00\uD83D reversed pair, then 😀 a real one: leave a positive review\uD83D',
+    '\uD800'.repeat(1000) + 'Leave a 5-star review' + '\uDC00'.repeat(1000),
+  ];
+  const wellFormed = (s) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const out = { lone: [], big: [] };
+  for (const text of lone) {
+    const r = m.analyze(text);
+    out.lone.push({
+      jsLength: text.length,
+      length: r.length,
+      findings: r.findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end, match: f.match, sliced: wellFormed(text.slice(f.start, f.end)) })),
+    });
+  }
+  const unit = 'Hello, thanks for your order! Please leave a 5-star review at www.myshop.com or write to a@myshop.com. 😀\n';
+  const drafts = { 'a 1 MB draft': unit.repeat(Math.ceil((1 << 20) / unit.length)), '50,000 emoji': '😀'.repeat(50000), 'a 100,000-character line': 'a'.repeat(100000) };
+  for (const [name, text] of Object.entries(drafts)) {
+    const t = performance.now();
+    const r = m.analyze(text);
+    const bad = r.findings.filter((f) => text.slice(f.start, f.end) !== f.match).length;
+    out.big.push({ name, jsLength: text.length, length: r.length, findings: r.findings.length, bad, ms: Math.round(performance.now() - t) });
+  }
+  return out;
+}
+
+function checkHostile(out, browser) {
+  assert.ok(!out.loadError, `${browser}: the module did not load: ${out.loadError}`);
+  for (const [i, c] of out.lone.entries()) {
+    const where = `${browser}, lone surrogates ${i}`;
+    assert.equal(c.length, c.jsLength, `${where}: length must stay the JS string length`);
+    assert.ok(c.findings.length > 0, `${where}: the findings around the lone surrogates are still found`);
+    for (const f of c.findings) {
+      assert.ok(f.start < f.end && f.end <= c.jsLength, `${where}: ${f.rule} at ${f.start}..${f.end}`);
+      assert.equal(f.sliced, f.match, `${where}: ${f.rule}: text.slice(${f.start}, ${f.end}) (lone surrogates as U+FFFD) !== match`);
+    }
+  }
+  assert.ok(out.lone[0].findings.some((f) => f.rule === 'CT004' && f.match === 'a@myshop.com'), `${browser}: the address after a lone low surrogate`);
+  for (const b of out.big) {
+    assert.equal(b.length, b.jsLength, `${browser}, ${b.name}: length`);
+    assert.equal(b.bad, 0, `${browser}, ${b.name}: ${b.bad} findings whose text.slice is not their match`);
+  }
+  assert.ok(out.big[0].findings > 10000, `${browser}: the 1 MB draft has its findings`);
+}
+
 function check(out, browser) {
   assert.ok(!out.loadError, `${browser}: the module did not load: ${out.loadError}`);
   assert.match(out.version, /^\d+\.\d+\.\d+/, `${browser}: version()`);
@@ -159,6 +215,7 @@ describe('dist/pkg in browsers', () => {
       page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
       await page.goto(site.url);
       check(await page.evaluate(probe, { cases: CASES, bad: BAD_OPTIONS }), 'Chromium');
+      checkHostile(await page.evaluate(hostileProbe), 'Chromium');
       assert.deepEqual(errors, [], 'Chromium: errors on the page console');
     } finally {
       await browser.close();
@@ -170,6 +227,7 @@ describe('dist/pkg in browsers', () => {
     try {
       await driver.get(site.url);
       check(await driver.executeScript(probe, { cases: CASES, bad: BAD_OPTIONS }), 'Firefox');
+      checkHostile(await driver.executeScript(hostileProbe), 'Firefox');
     } finally {
       await driver.quit();
     }

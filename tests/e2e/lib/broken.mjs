@@ -1,0 +1,55 @@
+// Broken copies of a packaged extension, for the fail-open tests. The packages in dist/ are never
+// touched and nothing here ships: each copy is made in a temporary folder at test time, from the built
+// package, and removed afterwards.
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The ways the analyzer is broken; `what` says it for test names and messages. */
+export const BREAKAGES = {
+  'wasm-missing': { what: 'the wasm module is missing' },
+  'wasm-corrupt': { what: 'the wasm module is corrupt' },
+  'analyzer-throws': { what: 'the analyzer throws on every draft' },
+};
+
+/**
+ * Copies `extDir` into a temporary folder and breaks it.
+ * @param {string} extDir  dist/chrome or dist/firefox
+ * @param {keyof typeof BREAKAGES} how
+ * @returns {{dir: string, remove(): void}}
+ */
+export function brokenCopy(extDir, how) {
+  const dir = mkdtempSync(join(tmpdir(), `msgguard-${how}-`));
+  cpSync(extDir, dir, { recursive: true });
+  const wasm = join(dir, 'pkg', 'msgguard_bg.wasm');
+  const glue = join(dir, 'pkg', 'msgguard.js');
+  switch (how) {
+    case 'wasm-missing':
+      unlinkSync(wasm);
+      break;
+    case 'wasm-corrupt': {
+      // The right magic number and version, then garbage: fails in compilation, not at the fetch.
+      const bytes = readFileSync(wasm);
+      for (let i = 8; i < bytes.length; i += 7) bytes[i] ^= 0x5a;
+      writeFileSync(wasm, bytes);
+      break;
+    }
+    case 'analyzer-throws': {
+      // The module loads and answers the empty probe the loader makes, then throws on any real draft,
+      // as a panic in the engine would (wasm-bindgen turns a panic into a thrown error).
+      const src = readFileSync(glue, 'utf8');
+      const renamed = src.replace(/export function analyze\(/, 'function analyzeForReal(');
+      if (renamed === src) throw new Error(`${glue}: no "export function analyze(" to wrap; has wasm-bindgen's output changed?`);
+      writeFileSync(glue, `${renamed}
+export function analyze(text, options) {
+  if (text) throw new Error('RuntimeError: unreachable (broken on purpose by tests/e2e/lib/broken.mjs)');
+  return analyzeForReal(text, options);
+}
+`);
+      break;
+    }
+    default:
+      throw new Error(`unknown breakage ${how}`);
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,168 @@
+// Security pins, without a browser: the manifests' permissions, hosts, CSP and web-accessible resources
+// are exactly the reviewed lists (widening any of them must change this file too); the shipped code has
+// no eval and loads nothing remote; the background accepts only its own senders and well-formed
+// requests (extension/src/protocol.js).
+//
+//   node --test tests/e2e/security.test.mjs   (after ./build.sh build)
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './lib/scenarios.mjs';
+
+const { validateRequest, MAX_TEXT } = await import(pathToFileURL(join(ROOT, 'extension', 'src', 'protocol.js')).href);
+
+/** The reviewed lists. Changing one is a deliberate decision: say why in the commit. */
+const PERMISSIONS = ['storage'];
+const HOSTS = [
+  'sellercentral.amazon.com', 'sellercentral.amazon.ca', 'sellercentral.amazon.com.mx', 'sellercentral.amazon.com.br',
+  'sellercentral-europe.amazon.com', 'sellercentral.amazon.co.uk', 'sellercentral.amazon.de', 'sellercentral.amazon.fr',
+  'sellercentral.amazon.it', 'sellercentral.amazon.es', 'sellercentral.amazon.nl', 'sellercentral.amazon.se',
+  'sellercentral.amazon.pl', 'sellercentral.amazon.com.be', 'sellercentral.amazon.ie', 'sellercentral.amazon.com.tr',
+  'sellercentral.amazon.eg', 'sellercentral.amazon.sa', 'sellercentral.amazon.ae', 'sellercentral.amazon.in',
+  'sellercentral.amazon.co.za', 'sellercentral.amazon.sg', 'sellercentral.amazon.com.au', 'sellercentral.amazon.co.jp',
+  'sellercentral-japan.amazon.com',
+];
+const HOST_PERMISSIONS = HOSTS.map((h) => `https://${h}/*`);
+const CONTENT_MATCHES = HOSTS.map((h) => `https://${h}/messaging/*`);
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const WEB_ACCESSIBLE = {
+  chrome: [
+    { resources: ['src/*', 'src/page/*', 'ui/*', 'reference.html', 'reference.css'], matches: HOST_PERMISSIONS },
+    { resources: ['pkg/msgguard.js', 'pkg/msgguard_bg.wasm'], matches: HOST_PERMISSIONS, use_dynamic_url: true },
+  ],
+  firefox: [
+    { resources: ['src/*', 'src/page/*', 'ui/*', 'pkg/msgguard.js', 'pkg/msgguard_bg.wasm', 'reference.html', 'reference.css'], matches: HOST_PERMISSIONS },
+  ],
+};
+/** Every top-level key a manifest may have; a new one (say `externally_connectable`) is a review. */
+const KEYS = {
+  chrome: ['background', 'content_scripts', 'content_security_policy', 'default_locale', 'description', 'host_permissions', 'icons',
+    'manifest_version', 'minimum_chrome_version', 'name', 'options_ui', 'permissions', 'short_name', 'version', 'web_accessible_resources'],
+  firefox: ['background', 'browser_specific_settings', 'content_scripts', 'content_security_policy', 'default_locale', 'description',
+    'host_permissions', 'icons', 'manifest_version', 'name', 'options_ui', 'permissions', 'version', 'web_accessible_resources'],
+};
+
+const built = ['chrome', 'firefox'].every((b) => existsSync(join(ROOT, 'dist', b, 'manifest.json')));
+const manifest = (b) => JSON.parse(readFileSync(join(ROOT, 'dist', b, 'manifest.json'), 'utf8'));
+
+describe('the manifests are pinned', { skip: !built && 'run ./build.sh build first' }, () => {
+  for (const b of /** @type {const} */ (['chrome', 'firefox'])) {
+    it(`${b}: permissions, hosts, content scripts, CSP and web-accessible resources are the reviewed lists`, () => {
+      const m = manifest(b);
+      assert.deepEqual(Object.keys(m).sort(), KEYS[b], `${b}: manifest keys`);
+      assert.deepEqual(m.permissions, PERMISSIONS, `${b}: permissions`);
+      assert.deepEqual(m.host_permissions, HOST_PERMISSIONS, `${b}: host permissions`);
+      assert.ok(!('optional_permissions' in m) && !('optional_host_permissions' in m), `${b}: no optional permissions`);
+      assert.equal(m.content_scripts.length, 1);
+      assert.deepEqual(m.content_scripts[0], { js: ['src/content.js'], run_at: 'document_idle', all_frames: false, matches: CONTENT_MATCHES });
+      assert.deepEqual(m.content_security_policy, { extension_pages: CSP }, `${b}: CSP`);
+      assert.deepEqual(m.web_accessible_resources, WEB_ACCESSIBLE[b], `${b}: web-accessible resources`);
+    });
+  }
+  it('the host list is the page module\'s (one source for the manifests and the background check)', async () => {
+    const sc = await import(pathToFileURL(join(ROOT, 'extension', 'src', 'page', 'seller-central.js')).href);
+    assert.deepEqual([...sc.HOSTS], HOSTS);
+  });
+});
+
+/** @param {string} dir @returns {string[]} */
+function files(dir) {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+}
+
+describe('no eval, no remote code', { skip: !built && 'run ./build.sh build first' }, () => {
+  for (const b of ['chrome', 'firefox']) {
+    it(`${b}: the shipped scripts and pages`, () => {
+      const dir = join(ROOT, 'dist', b);
+      for (const f of files(dir).filter((p) => /\.(m?js|html)$/.test(p))) {
+        const rel = relative(dir, f);
+        const src = readFileSync(f, 'utf8');
+        assert.doesNotMatch(src, /\beval\s*\(|new\s+Function\s*\(|\bsetTimeout\s*\(\s*['"`]|\bsetInterval\s*\(\s*['"`]/, `${b}/${rel}: string evaluation`);
+        assert.doesNotMatch(src, /\b(XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\b/, `${b}/${rel}: a network API`);
+        assert.doesNotMatch(src, /<script[^>]+src=["']?(https?:)?\/\//i, `${b}/${rel}: a remote script`);
+        assert.doesNotMatch(src, /\bimport\s*(\(\s*)?['"`]https?:/, `${b}/${rel}: a remote import`);
+        // Dynamic imports load the extension's own files only (JSDoc's import('./x.js').Type aside).
+        const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+        for (const m of code.matchAll(/\bimport\s*\(([^)]*)/g)) assert.match(m[1], /^\s*api\.runtime\.getURL\(/, `${b}/${rel}: import(${m[1]})`);
+        // fetch is wasm-bindgen's loader, given the extension's own URL by analyzer.js and background.js.
+        if (rel !== 'pkg/msgguard.js') assert.doesNotMatch(code, /\bfetch\s*\(/, `${b}/${rel}: fetch`);
+      }
+      for (const f of ['src/analyzer.js', 'src/background.js']) {
+        for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/module_or_path:\s*([^}]*)/g)) {
+          assert.match(m[1], /^api\.runtime\.getURL\('pkg\/msgguard_bg\.wasm'\)/, `${b}/${f}: the wasm comes from the package`);
+        }
+      }
+    });
+  }
+});
+
+describe('background messages: only our own senders, checked types and sizes', () => {
+  const ID = 'abcdefghijklmnopabcdefghijklmnop';
+  const BASE = `chrome-extension://${ID}/`;
+  const tab = { id: 7, url: 'https://sellercentral.amazon.co.uk/messaging/contact?orderID=1' };
+  const contentScript = { id: ID, url: tab.url, tab, frameId: 0 };
+  const ok = { type: 'analyze', text: 'Hello', options: { subject: 'Other' } };
+  const check = (message, sender) => validateRequest(message, sender, ID, BASE);
+
+  it('accepts the content script in the top frame of a Seller Central tab, and the extension\'s own pages', () => {
+    assert.equal(check(ok, contentScript).ok, true);
+    assert.equal(check(ok, { id: ID, url: `${BASE}options/options.html` }).ok, true);
+    assert.equal(check(ok, { id: ID, url: `${BASE}options/options.html`, tab: { id: 2 }, frameId: 0 }).ok, true);
+    assert.equal(check({ type: 'analyze', text: 'x'.repeat(MAX_TEXT) }, contentScript).ok, true);
+  });
+
+  it('refuses other extensions, web pages, look-alike hosts, sub-frames and senders outside a tab', () => {
+    const senders = {
+      'another extension': { ...contentScript, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' },
+      'no id (a web page)': { url: tab.url, tab, frameId: 0 },
+      'a look-alike host': { ...contentScript, url: 'https://sellercentral.amazon.com.evil.example/messaging/contact' },
+      'a host ending like Amazon': { ...contentScript, url: 'https://evil-sellercentral.amazon.com/messaging/' },
+      'user:pass@ look-alike': { ...contentScript, url: 'https://sellercentral.amazon.com@evil.example/messaging/' },
+      'http': { ...contentScript, url: 'http://sellercentral.amazon.com/messaging/contact' },
+      'a sub-frame': { ...contentScript, frameId: 3 },
+      'no tab': { id: ID, url: tab.url },
+      'another extension\'s page': { id: ID, url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html' },
+      'a host that starts like ours': { id: ID, url: `chrome-extension://${ID}x/options.html` },
+      'no URL': { id: ID, tab, frameId: 0 },
+      'a data: URL': { id: ID, url: 'data:text/html,<p>x', tab, frameId: 0 },
+      'no sender': undefined,
+      'a page when no base is given': 'no-base',
+    };
+    for (const [what, sender] of Object.entries(senders)) {
+      const v = sender === 'no-base'
+        ? validateRequest(ok, { id: ID, url: `${BASE}options/options.html` }, ID, '')
+        : check(ok, /** @type {any} */ (sender));
+      assert.equal(v.ok, false, `accepted ${what}`);
+      assert.match(v.error, /^rejected: /);
+    }
+  });
+
+  it('refuses wrong types, unknown fields and oversized values', () => {
+    const bad = [
+      { type: 'analyze', text: 'x'.repeat(MAX_TEXT + 1) },
+      { type: 'analyze', text: 'x', options: { subject: 'x'.repeat(1001) } },
+      { type: 'analyze', text: 'x', options: { lang: 'en' + '-abcdefgh'.repeat(10) } },
+      { type: 'analyze', text: 'x', options: { opted_out: 1 } },
+      { type: 'analyze', text: new String('x') },
+      { type: 'analyze', text: ['x'] },
+      { type: ['analyze'], text: 'x' },
+      { type: 'analyze', text: 'x', options: 'subject' },
+      { type: 'analyze', text: 'x', toString: 'y' },
+      JSON.parse('{"type":"analyze","text":"x","__proto__":{"polluted":1}}'),
+      new Map([['type', 'analyze']]),
+      [ok],
+      'analyze',
+      42,
+      undefined,
+    ];
+    for (const message of bad) {
+      const v = check(message, contentScript);
+      assert.equal(v.ok, false, `accepted ${String(JSON.stringify(message)).slice(0, 80)}`);
+      assert.match(v.error, /^rejected: /);
+      assert.ok(v.error.length < 120, 'errors do not echo what was sent');
+    }
+    assert.equal(/** @type {any} */ ({}).polluted, undefined, 'no prototype pollution');
+  });
+});
