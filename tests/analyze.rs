@@ -278,6 +278,7 @@ fn evasions_are_caught_whole() {
         // links and addresses broken across lines
         ("visit myshop\n.\ncom", "CT001", "myshop\n.\ncom"),
         ("www\n.myshop\n.com", "CT001", "www\n.myshop\n.com"),
+        ("visit www.myshop.\ncom", "CT001", "www.myshop.\ncom"),
         ("https://\nwww.myshop.com/x", "CT001", "www.myshop.com/x"),
         ("mail me: name@\nmyshop.com", "CT004", "name@\nmyshop.com"),
         ("name\n@myshop.com", "CT004", "name\n@myshop.com"),

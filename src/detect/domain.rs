@@ -91,7 +91,7 @@ pub fn is_ascii_word(b: u8) -> bool {
 
 /// A top-level domain at `at`: two to twelve lowercase ASCII letters, not followed by an ASCII letter,
 /// digit or underscore.
-fn tld_end(s: &str, at: usize) -> Option<usize> {
+pub fn tld_end_at(s: &str, at: usize) -> Option<usize> {
     let b = s.as_bytes();
     let n = b[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
     let end = at + n;
@@ -139,7 +139,7 @@ impl Names {
         for k in (0..self.walk.len()).rev() {
             let (dot, start) = self.walk[k];
             if found.is_none() {
-                found = tld_end(s, start).map(|end| Tld { dot, start, end });
+                found = tld_end_at(s, start).map(|end| Tld { dot, start, end });
             }
             if found.is_none() {
                 self.mark_dead(dot);

@@ -8,7 +8,7 @@
 //! the text it covers is not searched again, even when it turns out not to be a link.
 
 use super::classes::is_digit;
-use super::domain::{byte_at, bytes_at, dot_end, is_ascii_word, label_end, space_len, Names};
+use super::domain::{byte_at, bytes_at, dot_end, is_ascii_word, label_end, space_len, tld_end_at, Names, Tld};
 use super::{is_tld, tld_needs_evidence, Candidate};
 use crate::text::normalize::PLACEHOLDER;
 use crate::text::Normalized;
@@ -64,7 +64,7 @@ struct Window<'a> {
 
 fn find_in(original: &str, view: &Normalized, base: usize, window: &str, names: &mut Names, out: &mut Vec<Candidate>) {
     let at = Window { original, view, base, text: window };
-    let mut scan = Scanner { s: window, names, scheme_failed_until: 0, label: (0, 0) };
+    let mut scan = Scanner { s: window, at: &at, names, scheme_failed_until: 0, label: (0, 0) };
     let b = window.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -92,6 +92,7 @@ fn find_in(original: &str, view: &Normalized, base: usize, window: &str, names: 
 /// link holds for every position inside the run, which keeps the scan linear.
 struct Scanner<'a> {
     s: &'a str,
+    at: &'a Window<'a>,
     names: &'a mut Names,
     /// A scheme-like run ("http", "a.b.c") not followed by "://" fails from any position inside it.
     scheme_failed_until: usize,
@@ -150,7 +151,11 @@ impl Scanner<'_> {
     /// A name whose first label starts at `host`, through its top-level domain and path.
     fn name_at(&mut self, host: usize, www: bool) -> Option<(usize, Link)> {
         let first = self.label_end(host)?;
-        let tld = self.names.tld_after(self.s, first)?;
+        let wrapped = www.then(|| wrapped_tld(self.s, first)).flatten().filter(|t| is_tld(&self.s[t.start..t.end]) && wrapped_as_typed(self.at, (t.start, t.end)));
+        let tld = match wrapped {
+            Some(tld) => tld,
+            None => self.names.tld_after(self.s, first)?,
+        };
         let path_end = match self.s.as_bytes().get(tld.end) {
             Some(b'/' | b':' | b'?' | b'#') => tld.end + 1 + url_chars(&self.s[tld.end + 1..]),
             _ => tld.end,
@@ -193,6 +198,28 @@ fn plain_word_end(s: &str, i: usize) -> Option<usize> {
         Some(&c) => ends(c),
     };
     plain.then_some(j)
+}
+
+/// After "www." a name may be broken after a dot, the top-level domain on the next line
+/// ("www.myshop.⏎com"). Only with "www." before it: without that evidence, a sentence that ends a line
+/// ("…at the post office.⏎It will…") would read as a name. At most a few labels are walked, so a long
+/// run of "www.www.…" stays linear.
+fn wrapped_tld(s: &str, first_label_end: usize) -> Option<Tld> {
+    let b = s.as_bytes();
+    let mut end = first_label_end;
+    for _ in 0..8 {
+        if b.get(end) != Some(&b'.') {
+            return None;
+        }
+        let gap = b[end + 1..].iter().take_while(|c| c.is_ascii_whitespace()).count();
+        if gap > 0 {
+            // The view writes a line break as a space: `accept` checks the original for it.
+            let start = end + 1 + gap;
+            return tld_end_at(s, start).map(|stop| Tld { dot: end, start, end: stop });
+        }
+        end = label_end(s, end + 1)?;
+    }
+    None
 }
 
 /// "://", also with a space before or after the colon.
@@ -264,6 +291,23 @@ fn accept(w: &Window, start: usize, end: usize, link: &Link, out: &mut Vec<Candi
     if let Some(tag) = tag {
         out.push(Candidate { span: w.view.to_original(w.base + start, w.base + end), tag });
     }
+}
+
+/// A name broken after its last dot ("www.myshop.⏎com", see `wrapped_tld`) counts only when the break
+/// is a line break in what the seller typed and the top-level domain is in lowercase: "www.shop.com. Net
+/// weight" is a link and a new sentence.
+fn wrapped_as_typed(w: &Window, tld: (usize, usize)) -> bool {
+    let before = &w.text[..tld.0];
+    let gap = before.len() - before.trim_end_matches(|c: char| c.is_whitespace()).len();
+    let head = &before[..before.len() - gap];
+    // No gap, or a spaced dot (" . "): not a wrapped name.
+    if gap == 0 || !head.ends_with('.') || head[..head.len() - 1].ends_with(|c: char| c.is_whitespace()) {
+        return true;
+    }
+    let gap = w.view.to_original(w.base + tld.0 - gap, w.base + tld.0);
+    let typed = &w.original[gap.start..gap.end];
+    let tld = w.view.to_original(w.base + tld.0, w.base + tld.1);
+    typed.contains(['\n', '\r']) && w.original[tld.start..].chars().next().is_some_and(|c| c.is_ascii_lowercase())
 }
 
 /// A domain ending in a word-like TLD ("mystore.shop") counts when it is typed like an address: a
@@ -350,6 +394,8 @@ mod tests {
         assert_eq!(links("shop dot com"), [("shop dot com", "link.external")]);
         assert_eq!(links("bit.ly/abc"), [("bit.ly/abc", "link.shortener")]);
         assert_eq!(links("ｓｈｏｐ．ｃｏｍ"), [("ｓｈｏｐ．ｃｏｍ", "link.external")]);
+        assert_eq!(links("visit www.myshop.\ncom today"), [("www.myshop.\ncom", "link.external")]);
+        assert_eq!(links("www.shop.example.\r\n  net/x"), [("www.shop.example.\r\n  net/x", "link.external")]);
     }
 
     #[test]
@@ -370,6 +416,12 @@ mod tests {
         assert!(links("Thanks.Best regards").is_empty());
         assert!(links("version 2.5 of the file.pdf").is_empty());
         assert!(links("the item. com").is_empty());
+        // a line that ends a sentence is not a name broken across lines, without "www." before it
+        assert!(links("It is at the post office.\nit will arrive").is_empty());
+        assert!(links("Ask for www.\ncom").is_empty());
+        assert!(links("see www.myshop.\n\nNet weight").is_empty());
+        assert_eq!(links("see www.shop.com. Net weight"), [("www.shop.com", "link.external")]);
+        assert_eq!(links("see www.shop.com.\nnet weight"), [("www.shop.com.\nnet", "link.external")]);
     }
 
     #[test]
