@@ -279,6 +279,8 @@ fn evasions_are_caught_whole() {
         ("visit myshop\n.\ncom", "CT001", "myshop\n.\ncom"),
         ("www\n.myshop\n.com", "CT001", "www\n.myshop\n.com"),
         ("visit www.myshop.\ncom", "CT001", "www.myshop.\ncom"),
+        ("mail name{at}mail{dot}com", "CT004", "name{at}mail{dot}com"),
+        ("visit myshop{dot}com", "CT001", "myshop{dot}com"),
         ("https://\nwww.myshop.com/x", "CT001", "www.myshop.com/x"),
         ("mail me: name@\nmyshop.com", "CT004", "name@\nmyshop.com"),
         ("name\n@myshop.com", "CT004", "name\n@myshop.com"),

@@ -41,17 +41,22 @@ pub fn end(text: &str, i: usize) -> Option<usize> {
         b'$' if b.get(i + 1) == Some(&b'{') => close(b, i + 2, b"}", MAX_TEMPLATE, b"{"),
         b'{' if b.get(i + 1) == Some(&b'{') => close(b, i + 2, b"}}", MAX_TEMPLATE, b""),
         b'[' if b.get(i + 1) == Some(&b'[') => close(b, i + 2, b"]]", MAX_TEMPLATE, b""),
+        // "{at}" and "[dot]" are the written-out evasions, not variables.
         b'{' if b.get(i + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'$') => {
-            close(b, i + 1, b"}", MAX_BRACKET, b"{")
+            close(b, i + 1, b"}", MAX_BRACKET, b"{").filter(|&end| !is_evasion(&text[i + 1..end - 1]))
         }
         b'[' => close(b, i + 1, b"]", MAX_BRACKET, b"[").filter(|&end| {
-            let body = text[i + 1..end - 1].trim().to_ascii_lowercase();
-            !body.is_empty() && !EVASION_WORDS.contains(&body.as_str())
+            let body = text[i + 1..end - 1].trim();
+            !body.is_empty() && !is_evasion(body)
         }),
         b'%' => close_word(b, i + 1, b"%"),
         b'*' if b.get(i + 1) == Some(&b'|') => close(b, i + 2, b"|*", MAX_BRACKET, b""),
         _ => None,
     }
+}
+
+fn is_evasion(body: &str) -> bool {
+    EVASION_WORDS.contains(&body.trim().to_ascii_lowercase().as_str())
 }
 
 /// The end (exclusive) of a placeholder whose body starts at `from` and ends with `closing`, within
@@ -104,6 +109,8 @@ mod tests {
     #[test]
     fn leaves_evasions_and_prose_alone() {
         assert!(found("name [at] mail [dot] com").is_empty());
+        assert!(found("name{at}mail{dot}com and name {AT} mail { dot } com").is_empty());
+        assert_eq!(found("{atlas} {dotted}"), ["{atlas}", "{dotted}"]);
         assert!(found("50% off and 20% more").is_empty());
         assert!(found("[]").is_empty());
         assert!(found("[unclosed\nline]").is_empty());
