@@ -281,6 +281,9 @@ fn evasions_are_caught_whole() {
         ("visit www.myshop.\ncom", "CT001", "www.myshop.\ncom"),
         ("mail name{at}mail{dot}com", "CT004", "name{at}mail{dot}com"),
         ("visit myshop{dot}com", "CT001", "myshop{dot}com"),
+        // spelled out letter by letter, with spaced dots and ats
+        ("visit w w w . m y s h o p . c o m", "CT001", "w w w . m y s h o p . c o m"),
+        ("mail n a m e @ g m a i l . c o m", "CT004", "n a m e @ g m a i l . c o m"),
         ("https://\nwww.myshop.com/x", "CT001", "www.myshop.com/x"),
         ("mail me: name@\nmyshop.com", "CT004", "name@\nmyshop.com"),
         ("name\n@myshop.com", "CT004", "name\n@myshop.com"),

@@ -215,7 +215,8 @@ impl Builder {
 
 /// Letters spelled out one at a time ("i n s t a g r a m", "i*n*s*t*a*g*r*a*m") join into the word they
 /// spell, so phrases match them. Only runs of five or more single letters count: "a b c" and "U.S.A."
-/// stay as they are.
+/// stay as they are. A spaced dot or at between two letters of a run (" . ", " @ ") is kept as part of
+/// an address spelled out letter by letter: "w w w . m y s h o p . c o m" reads "www.myshop.com".
 fn join_spelled_out_words(view: Normalized) -> Normalized {
     if !may_spell_out(view.text.as_bytes()) {
         return view;
@@ -251,6 +252,11 @@ fn may_spell_out(b: &[u8]) -> bool {
     let mut alone = 0;
     let mut k = 0;
     while k + 1 < b.len() {
+        // A spaced dot continues the run like one separator.
+        if alone > 0 && dotted_gap(b, k) == 3 {
+            k += 2;
+            continue;
+        }
         if is_separator(b[k]) && !is_separator(b[k + 1]) {
             let len = match b[k + 1] {
                 0xF0.. => 4,
@@ -278,21 +284,32 @@ fn may_spell_out(b: &[u8]) -> bool {
     false
 }
 
+/// The length of a spaced dot or at (" . ", " @ ") at `k`, else 0.
+fn dotted_gap(b: &[u8], k: usize) -> usize {
+    match b.get(k..k + 3) {
+        Some([b' ', b'.' | b'@', b' ']) => 3,
+        _ => 0,
+    }
+}
+
 /// Byte offsets of the separators between the letters of spelled-out words.
 fn spelled_out_separators(text: &str) -> Vec<usize> {
     const MIN_LETTERS: usize = 5;
     let is_sep = |c: char| c.is_ascii() && is_separator(c as u8);
     let mut drop = Vec::new();
-    // The chain being read: its letters, the separators after them, and whether a separator is next.
+    // The chain being read: its letters, the bytes to drop between them (`seps`, where the gaps after
+    // each letter end in `gaps`), and whether a separator is next.
     let mut seps: Vec<usize> = Vec::new();
+    let mut gaps: Vec<usize> = Vec::new();
     let mut letters = 0;
     let mut after_letter = false;
-    let end_chain = |letters: &mut usize, seps: &mut Vec<usize>, drop: &mut Vec<usize>| {
+    let end_chain = |letters: &mut usize, seps: &mut Vec<usize>, gaps: &mut Vec<usize>, drop: &mut Vec<usize>| {
         if *letters >= MIN_LETTERS {
-            drop.extend_from_slice(&seps[..*letters - 1]);
+            drop.extend_from_slice(&seps[..gaps[*letters - 2]]);
         }
         *letters = 0;
         seps.clear();
+        gaps.clear();
     };
     // Each character with the ones either side, to tell a single letter.
     let mut chars = text.char_indices().peekable();
@@ -301,21 +318,30 @@ fn spelled_out_separators(text: &str) -> Vec<usize> {
         let next = chars.peek().map(|&(_, n)| n);
         let single = c.is_alphabetic() && !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric);
         prev = Some(c);
-        if letters > 0 && after_letter && is_sep(c) {
+        if letters > 0 && after_letter && dotted_gap(text.as_bytes(), i) == 3 {
+            // " . ", " @ ": the spaces go, the dot or at stays.
+            seps.extend([i, i + 2]);
+            gaps.push(seps.len());
+            chars.next();
+            chars.next();
+            prev = Some(' ');
+            after_letter = false;
+        } else if letters > 0 && after_letter && is_sep(c) {
             seps.push(i);
+            gaps.push(seps.len());
             after_letter = false;
         } else if letters > 0 && !after_letter && single {
             letters += 1;
             after_letter = true;
         } else {
-            end_chain(&mut letters, &mut seps, &mut drop);
+            end_chain(&mut letters, &mut seps, &mut gaps, &mut drop);
             if single {
                 letters = 1;
                 after_letter = true;
             }
         }
     }
-    end_chain(&mut letters, &mut seps, &mut drop);
+    end_chain(&mut letters, &mut seps, &mut gaps, &mut drop);
     drop
 }
 
@@ -357,6 +383,10 @@ mod tests {
         assert_eq!(view("on i n s t a g r a m now"), "on instagram now");
         assert_eq!(view("i*n*s*t*a*g*r*a*m"), "instagram");
         assert_eq!(view("a b c and U.S.A."), "a b c and u.s.a.");
+        assert_eq!(view("w w w . m y s h o p . c o m"), "www.myshop.com");
+        assert_eq!(view("w w w . s h o p . c o m"), "www.shop.com");
+        assert_eq!(view("n a m e @ m a i l . c o m"), "name@mail.com");
+        assert_eq!(view("a . b and c . d"), "a . b and c . d");
     }
 
     #[test]
