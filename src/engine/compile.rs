@@ -1,7 +1,9 @@
-//! Compiling a rule book for matching. Done once per book, on first use.
+//! Compiling a rule book for matching. Done once per book, on first use (before the first keystroke
+//! is checked), so it only reads the templates into pieces and builds an automaton of their heads.
 
 use super::matchers::AllConditions;
-use crate::rulebook::expand::{expand, parse, Piece};
+use super::walk::{heads, Resume};
+use crate::rulebook::expand::{alternatives, expand, parse, Piece};
 use crate::rulebook::Book;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
@@ -16,25 +18,20 @@ pub enum Owner {
     RuleException(usize),
 }
 
-/// How a phrase must sit in the text.
-#[derive(Debug, Clone, Copy)]
-pub struct PhraseShape {
-    /// The phrase starts with a word character, so the text must not continue a word before it.
-    pub word_start: bool,
-    /// Same at the end; false for `prefix*` phrases.
-    pub word_end: bool,
-    /// `prefix*`: the reported span runs to the end of the word.
-    pub prefix: bool,
+/// What the automaton looks for: the heads of phrase templates, the first words of templates with
+/// slots, or both.
+pub struct Needle {
+    /// Templates whose head this is, and where the head leaves them (see `walk`).
+    pub resumes: Vec<Resume>,
+    /// Templates with slots that start with these words (indexes into `Compiled::templates`), in
+    /// groups that read the same up to their first gap, so the gap is walked once for the group.
+    pub templates: Vec<Vec<usize>>,
 }
 
-/// What the automaton looks for: a phrase, the first words of templates, or both.
-pub struct Needle {
-    pub shape: PhraseShape,
-    /// Who listed it as a whole phrase (empty when it only starts templates).
+/// A phrase template without slots, read into its pieces (`expand::alternatives`), and who listed it.
+pub struct Plain {
+    pub pieces: Vec<Vec<String>>,
     pub owners: Vec<Owner>,
-    /// Templates that start with these words (indexes into `Compiled::templates`), in groups that read
-    /// the same up to their first gap, so the gap is walked once for the group.
-    pub templates: Vec<Vec<usize>>,
 }
 
 /// A phrase with slots, checked around its first words when the automaton finds them.
@@ -86,6 +83,7 @@ pub struct Compiled {
     pub phrases: AhoCorasick,
     /// For each automaton pattern.
     pub needles: Vec<Needle>,
+    pub plain: Vec<Plain>,
     pub templates: Vec<Template>,
 }
 
@@ -96,19 +94,6 @@ pub fn compiled(book: &'static Book) -> &'static Compiled {
     let cache = CACHE.get_or_init(|| all.iter().map(|_| OnceLock::new()).collect());
     let index = all.iter().position(|b| std::ptr::eq(*b, book)).expect("book comes from rulebook::all()");
     cache[index].get_or_init(|| Compiled::build(book))
-}
-
-impl Needle {
-    fn new(phrase: &str) -> Self {
-        let prefix = phrase.ends_with('*');
-        let body = phrase.trim_end_matches('*');
-        let shape = PhraseShape {
-            word_start: body.chars().next().is_some_and(is_word_char),
-            word_end: !prefix && body.chars().next_back().is_some_and(is_word_char),
-            prefix,
-        };
-        Needle { shape, owners: Vec::new(), templates: Vec::new() }
-    }
 }
 
 /// Removes a trailing `*`, saying whether there was one.
@@ -126,73 +111,95 @@ fn push_owner(owners: &mut Vec<Owner>, owner: Owner) {
     }
 }
 
+/// What one automaton pattern stands for, before patterns that read the same are merged.
+enum Wanted {
+    Head(Resume),
+    Slots(usize),
+}
+
 impl Compiled {
     pub(crate) fn build(book: &'static Book) -> Self {
-        // Every phrase with who listed it, sorted so that each phrase is one run (no hash map: this
-        // runs before the first keystroke is checked, and a map costs code in the module).
-        let mut listed: Vec<(String, Owner)> = Vec::new();
-        let mut add = |template: &str, owner: Owner| {
-            // Templates were checked by build.rs; one that fails here matches nothing.
-            listed.extend(expand(template).unwrap_or_default().into_iter().map(|p| (p, owner)));
-        };
+        // Every template with who listed it, sorted so that each template is one run (no hash map:
+        // this runs before the first keystroke is checked, and a map costs code in the module).
+        let mut listed: Vec<(&'static str, Owner)> = Vec::new();
         for (i, set) in book.sets.iter().enumerate() {
-            set.phrases.iter().for_each(|p| add(p, Owner::Set(i)));
+            listed.extend(set.phrases.iter().map(|&p| (p, Owner::Set(i))));
         }
         for (i, t) in book.topics.iter().enumerate() {
-            t.matcher.phrases.iter().for_each(|p| add(p, Owner::Topic(i)));
-            t.matcher.exceptions.iter().for_each(|p| add(p, Owner::TopicException(i)));
+            listed.extend(t.matcher.phrases.iter().map(|&p| (p, Owner::Topic(i))));
+            listed.extend(t.matcher.exceptions.iter().map(|&p| (p, Owner::TopicException(i))));
         }
         for (i, r) in book.rules.iter().enumerate() {
-            r.matcher.phrases.iter().for_each(|p| add(p, Owner::Rule(i)));
-            r.matcher.exceptions.iter().for_each(|p| add(p, Owner::RuleException(i)));
+            listed.extend(r.matcher.phrases.iter().map(|&p| (p, Owner::Rule(i))));
+            listed.extend(r.matcher.exceptions.iter().map(|&p| (p, Owner::RuleException(i))));
         }
-        listed.sort_by(|a, b| a.0.cmp(&b.0));
+        listed.sort_by(|a, b| a.0.cmp(b.0));
 
-        let mut needles: Vec<(String, Needle)> = Vec::new();
-        let mut templates: Vec<(String, Template)> = Vec::new();
+        // Templates without slots stay templates (walked from their heads). The few with slots are
+        // expanded, as their slots are read by `template`; their phrases without a slot are plain.
+        // Templates were checked by build.rs; one that fails here matches nothing.
+        let mut plain: Vec<Plain> = Vec::new();
+        let mut slotted: Vec<(String, Owner)> = Vec::new();
         for run in listed.chunk_by(|a, b| a.0 == b.0) {
-            let phrase = &run[0].0;
             let mut owners = Vec::new();
             run.iter().for_each(|&(_, owner)| push_owner(&mut owners, owner));
-            if !phrase.contains('{') {
-                let mut needle = Needle::new(phrase);
-                needle.owners = owners;
-                needles.push((phrase.clone(), needle));
-            } else if let Ok(pieces) = parse(phrase) {
+            if !run[0].0.contains('{') {
+                if let Ok(pieces) = alternatives(run[0].0) {
+                    plain.push(Plain { pieces, owners });
+                }
+                continue;
+            }
+            for phrase in expand(run[0].0).unwrap_or_default() {
+                if phrase.contains('{') {
+                    slotted.extend(owners.iter().map(|&owner| (phrase.clone(), owner)));
+                } else {
+                    plain.push(Plain { pieces: vec![vec![phrase]], owners: owners.clone() });
+                }
+            }
+        }
+        slotted.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut templates: Vec<Template> = Vec::new();
+        let mut wanted: Vec<(String, Wanted)> = Vec::new();
+        for run in slotted.chunk_by(|a, b| a.0 == b.0) {
+            if let Ok(pieces) = parse(&run[0].0) {
                 let (first, mut template) = Template::new(pieces);
-                template.owners = owners;
-                templates.push((first, template));
+                run.iter().for_each(|&(_, owner)| push_owner(&mut template.owners, owner));
+                wanted.push((first.trim_end_matches('*').to_string(), Wanted::Slots(templates.len())));
+                templates.push(template);
             }
         }
-        // A template's first words may be a phrase of their own ("% off"): one needle for both.
-        let phrases = needles.len();
-        for (id, (first, template)) in templates.iter().enumerate() {
-            let found = needles[..phrases].binary_search_by(|(k, _)| k.as_str().cmp(first)).ok();
-            let needle = found.or_else(|| needles[phrases..].iter().position(|(k, _)| k == first).map(|k| phrases + k));
-            let needle = needle.unwrap_or_else(|| {
-                needles.push((first.clone(), Needle::new(first)));
-                needles.len() - 1
-            });
-            let groups = &mut needles[needle].1.templates;
-            match groups.iter_mut().find(|g| templates[g[0]].1.same_head(template)) {
-                Some(group) => group.push(id),
-                None => groups.push(vec![id]),
+        for (i, p) in plain.iter().enumerate() {
+            for (head, resume) in heads(&p.pieces, i as u32).unwrap_or_default() {
+                wanted.push((head, Wanted::Head(resume)));
             }
         }
-        // Always the contiguous NFA: quick to build and to search for thousands of phrases, and naming
-        // it leaves the other kinds' code out of the module.
+        wanted.retain(|(pattern, _)| !pattern.is_empty());
+        wanted.sort_by(|a, b| a.0.cmp(&b.0));
+
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut needles: Vec<Needle> = Vec::new();
+        for run in wanted.chunk_by(|a, b| a.0 == b.0) {
+            let mut needle = Needle { resumes: Vec::new(), templates: Vec::new() };
+            for (_, w) in run {
+                match *w {
+                    Wanted::Head(resume) => needle.resumes.push(resume),
+                    Wanted::Slots(id) => match needle.templates.iter_mut().find(|g| templates[g[0]].same_head(&templates[id])) {
+                        Some(group) => group.push(id),
+                        None => needle.templates.push(vec![id]),
+                    },
+                }
+            }
+            patterns.push(&run[0].0);
+            needles.push(needle);
+        }
+        // Always the contiguous NFA: quick to build and to search for thousands of patterns, and
+        // naming it leaves the other kinds' code out of the module.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(needles.iter().map(|(phrase, _)| phrase.trim_end_matches('*')))
+            .build(patterns)
             .expect("rule-book phrases build an automaton");
-        Compiled {
-            book,
-            conditions: AllConditions::new(book),
-            phrases: automaton,
-            needles: needles.into_iter().map(|(_, n)| n).collect(),
-            templates: templates.into_iter().map(|(_, t)| t).collect(),
-        }
+        Compiled { book, conditions: AllConditions::new(book), phrases: automaton, needles, plain, templates }
     }
 }
 

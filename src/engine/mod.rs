@@ -1,12 +1,13 @@
-//! The matching engine: compiles a rule book once (one Aho-Corasick automaton for every phrase of the
-//! book, including the first words of phrases with slots), scans a draft in one pass, and evaluates
-//! topics and rules on the hits.
+//! The matching engine: compiles a rule book once (one Aho-Corasick automaton for the heads of its
+//! phrase templates and the first words of phrases with slots), scans a draft in one pass, and
+//! evaluates topics and rules on the hits.
 
 mod compile;
 mod conditions;
 mod matchers;
 mod scan;
 mod template;
+mod walk;
 
 pub use compile::compiled;
 pub use conditions::{Context, TopicState};

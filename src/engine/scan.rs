@@ -1,9 +1,10 @@
 //! One pass of the phrase automaton over the matching view, sorted into who asked for what; phrases
-//! with slots are checked where their first words are found. Spans here are already in original
+//! with slots are checked where their first words are found, other templates walked from their heads. Spans here are already in original
 //! byte offsets.
 
-use super::compile::{is_word_char, Compiled, Owner};
+use super::compile::{Compiled, Owner};
 use super::template;
+use super::walk::walk;
 use crate::text::{Normalized, Span};
 
 pub struct Hits {
@@ -34,22 +35,20 @@ impl Hits {
                     c.templates[t].owners.iter().for_each(|&owner| hits.push(owner, span));
                 });
             }
-            if needle.owners.is_empty() {
+            // A phrase neither starts nor ends inside a word (unless it ends in `*`).
+            if needle.resumes.is_empty() || template::starts_inside_word(text, start) {
                 continue;
             }
-            let shape = needle.shape;
-            if shape.word_start && text[..start].chars().next_back().is_some_and(is_word_char) {
-                continue;
+            for resume in &needle.resumes {
+                let plain = &c.plain[resume.template as usize];
+                walk(text.as_bytes(), end, resume.pending, &plain.pieces[resume.piece as usize..], &mut |end, prefix| {
+                    if !prefix && template::ends_inside_word(text, end) {
+                        return;
+                    }
+                    let span = view.to_original(start, template::extend_prefix(text, end, prefix));
+                    plain.owners.iter().for_each(|&owner| hits.push(owner, span));
+                });
             }
-            if shape.word_end && text[end..].chars().next().is_some_and(is_word_char) {
-                continue;
-            }
-            let mut end = end;
-            if shape.prefix {
-                end += text[end..].char_indices().find(|&(_, ch)| !is_word_char(ch)).map_or(text.len() - end, |(i, _)| i);
-            }
-            let span = view.to_original(start, end);
-            needle.owners.iter().for_each(|&owner| hits.push(owner, span));
         }
         hits
     }

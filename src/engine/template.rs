@@ -67,7 +67,7 @@ pub fn find_group(templates: &[Template], group: &[usize], text: &str, start: us
 }
 
 /// A `prefix*` match runs on to the end of the word.
-fn extend_prefix(text: &str, end: usize, prefix: bool) -> usize {
+pub(super) fn extend_prefix(text: &str, end: usize, prefix: bool) -> usize {
     if prefix {
         end + text[end..].find(|c: char| !is_word_char(c)).unwrap_or(text.len() - end)
     } else {
@@ -152,11 +152,11 @@ fn number_after(text: &str, at: usize) -> Option<usize> {
     }
 }
 
-fn starts_inside_word(text: &str, at: usize) -> bool {
+pub(super) fn starts_inside_word(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(is_word_char) && text[..at].chars().next_back().is_some_and(is_word_char)
 }
 
-fn ends_inside_word(text: &str, at: usize) -> bool {
+pub(super) fn ends_inside_word(text: &str, at: usize) -> bool {
     text[..at].chars().next_back().is_some_and(is_word_char) && text[at..].chars().next().is_some_and(is_word_char)
 }
 

@@ -13,7 +13,36 @@ pub const MAX_GAP: usize = 12;
 /// Every phrase `template` stands for, or why it is malformed. `\(`, `\)` and `\|` are literal. Slots
 /// (`{n}`, `{0-6}`) pass through; `parse` reads them.
 pub fn expand(template: &str) -> Result<Vec<String>, String> {
-    // Parse into literal pieces and groups of alternatives.
+    let pieces = alternatives(template)?;
+    let total = pieces.iter().try_fold(1usize, |n, p| n.checked_mul(p.len()).filter(|&n| n <= MAX_EXPANSIONS));
+    let Some(total) = total else {
+        return Err(format!("phrase {template:?} stands for more than {MAX_EXPANSIONS} phrases; split it"));
+    };
+    // Every choice of one alternative per group, the last group turning fastest (an odometer).
+    let mut out = Vec::with_capacity(total);
+    let mut choice = vec![0; pieces.len()];
+    let mut phrase = String::new();
+    loop {
+        phrase.clear();
+        for (piece, &k) in pieces.iter().zip(&choice) {
+            push_collapsed(&mut phrase, &piece[k]);
+        }
+        if phrase.ends_with(' ') {
+            phrase.pop();
+        }
+        if !phrase.is_empty() {
+            out.push(phrase.clone());
+        }
+        let Some(turn) = (0..pieces.len()).rev().find(|&g| choice[g] + 1 < pieces[g].len()) else { return Ok(out) };
+        choice[turn] += 1;
+        choice[turn + 1..].iter_mut().for_each(|k| *k = 0);
+    }
+}
+
+/// `template` read into its pieces, in order: literal text is a piece with one alternative, a group
+/// the list of its alternatives (escapes resolved, spaces as written). A phrase is one alternative
+/// of each piece, joined by `push_collapsed`, with a trailing space dropped.
+pub fn alternatives(template: &str) -> Result<Vec<Vec<String>>, String> {
     let mut pieces: Vec<Vec<String>> = vec![vec![String::new()]];
     let mut group: Option<Vec<String>> = None;
     let mut chars = template.chars();
@@ -38,29 +67,7 @@ pub fn expand(template: &str) -> Result<Vec<String>, String> {
     if group.is_some() {
         return Err(format!("unclosed '(' in phrase {template:?}"));
     }
-    let total = pieces.iter().try_fold(1usize, |n, p| n.checked_mul(p.len()).filter(|&n| n <= MAX_EXPANSIONS));
-    let Some(total) = total else {
-        return Err(format!("phrase {template:?} stands for more than {MAX_EXPANSIONS} phrases; split it"));
-    };
-    // Every choice of one alternative per group, the last group turning fastest (an odometer).
-    let mut out = Vec::with_capacity(total);
-    let mut choice = vec![0; pieces.len()];
-    let mut phrase = String::new();
-    loop {
-        phrase.clear();
-        for (piece, &k) in pieces.iter().zip(&choice) {
-            push_collapsed(&mut phrase, &piece[k]);
-        }
-        if phrase.ends_with(' ') {
-            phrase.pop();
-        }
-        if !phrase.is_empty() {
-            out.push(phrase.clone());
-        }
-        let Some(turn) = (0..pieces.len()).rev().find(|&g| choice[g] + 1 < pieces[g].len()) else { return Ok(out) };
-        choice[turn] += 1;
-        choice[turn + 1..].iter_mut().for_each(|k| *k = 0);
-    }
+    Ok(pieces)
 }
 
 /// Appends `s` to `phrase` with runs of spaces (also across the joint) collapsed into one, and none at
