@@ -10,6 +10,7 @@
 import init, { analyze, warm_up } from '../pkg/msgguard.js';
 import { api } from './browser.js';
 import { validateRequest } from './protocol.js';
+import { compactReport } from './compact-report.js';
 
 /** @type {Promise<void> | null} */
 let ready = null;
@@ -37,7 +38,8 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   load().then(
     () => {
       try {
-        sendResponse({ ok: true, report: analyze(v.request.text, v.request.options) });
+        // compact: the rule texts once, not in every finding (the content script expands it)
+        sendResponse({ ok: true, compact: compactReport(analyze(v.request.text, v.request.options), v.request.text) });
       } catch (e) {
         sendResponse({ ok: false, error: String(e) });
       }

@@ -115,6 +115,19 @@ export class Mirror {
   }
 
   /**
+   * Where a line after the text would start (the top of the trailing zero-width space), in the same
+   * coordinates as measure(). A read-phase call.
+   * @returns {number}
+   */
+  endTop() {
+    const range = this.el.ownerDocument.createRange();
+    range.setStart(this.text, this.value.length);
+    range.setEnd(this.text, this.value.length + 1);
+    const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    return r.top - this.el.getBoundingClientRect().top;
+  }
+
+  /**
    * Measures each range, in field padding-box coordinates at scroll (0, 0). A read-phase call, valid
    * when the mirror holds the text the ranges refer to.
    * @param {Array<{start: number, end: number}>} ranges
