@@ -91,7 +91,8 @@ export function createFieldLayout({ field, host, anchor: anchorEl, view }) {
     const t0 = performance.now();
     const text = j.text;
     const findings = j.report.findings;
-    const padTop = parseFloat(st.props.find((p) => p[0] === 'padding-top')?.[1] ?? '0') || 0;
+    const pad = (/** @type {string} */ name) => parseFloat(st.props.find((p) => p[0] === name)?.[1] ?? '0') || 0;
+    const padding = pad('padding-top') + pad('padding-bottom');
     // text-indent moves a block's first line only: not that of a chunk in the middle of the text
     const contStyle = { ...st, props: st.props.map(([n, v]) => /** @type {[string, string]} */ ([n, n === 'text-indent' ? '0px' : v])), key: st.key + '|cont' };
     do {
@@ -116,13 +117,15 @@ export function createFieldLayout({ field, host, anchor: anchorEl, view }) {
       }
       const idx = j.order.slice(j.next, j.scan);
       j.next = j.scan;
-      mirror.write(a === 0 ? st : contStyle, text.slice(a, b));
+      // without the chunk's final line break: the mirror's height is then that of the chunk's lines,
+      // where the next chunk starts (a line break's own box is empty, nothing of it is measured)
+      mirror.write(a === 0 ? st : contStyle, text.slice(a, b < text.length ? b - 1 : b));
       const boxes = mirror.measure(idx.map((i) => ({ start: findings[i].start - a, end: findings[i].end - a })));
       idx.forEach((i, k) => {
         for (const box of boxes[k]) box.y += j.offset;
         j.result[i] = boxes[k];
       });
-      if (b < text.length) j.offset += mirror.endTop() - padTop;
+      if (b < text.length) j.offset += mirror.height() - padding;
       j.at = b;
     } while (j.at < text.length && performance.now() - t0 < SLICE_MS);
     return j.at >= text.length;

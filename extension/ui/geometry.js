@@ -115,16 +115,11 @@ export class Mirror {
   }
 
   /**
-   * Where a line after the text would start (the top of the trailing zero-width space), in the same
-   * coordinates as measure(). A read-phase call.
+   * The mirror's height (padding included). A read-phase call.
    * @returns {number}
    */
-  endTop() {
-    const range = this.el.ownerDocument.createRange();
-    range.setStart(this.text, this.value.length);
-    range.setEnd(this.text, this.value.length + 1);
-    const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    return r.top - this.el.getBoundingClientRect().top;
+  height() {
+    return this.el.getBoundingClientRect().height;
   }
 
   /**
