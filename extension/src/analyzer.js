@@ -10,6 +10,7 @@
 
 import { api } from './browser.js';
 import { MAX_TEXT } from './protocol.js';
+import { expandReport } from './compact-report.js';
 
 /** @typedef {import('../ui/types.js').Report} Report */
 /** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
@@ -85,8 +86,10 @@ async function askBackground(text, options) {
   });
   try {
     const answer = await Promise.race([api.runtime.sendMessage({ type: 'analyze', text, options: options ?? {} }), timeout]);
-    if (answer && answer.ok && looksLikeReport(answer.report)) return answer.report;
-    throw new Error(answer?.error ?? 'the background analyzer failed');
+    if (!answer || !answer.ok) throw new Error(answer?.error ?? 'the background analyzer failed');
+    const report = expandReport(answer.compact, text);
+    if (looksLikeReport(report)) return report;
+    throw new Error('the background analyzer answered with something else than a report');
   } finally {
     clearTimeout(timer);
   }

@@ -11,6 +11,7 @@
 import init, { analyze, warm_up } from '../pkg/msgguard.js';
 import { api } from './browser.js';
 import { validateRequest } from './protocol.js';
+import { compactReport } from './compact-report.js';
 
 /** This extension's root URL ("chrome-extension://<id>/", "moz-extension://<uuid>/"): its pages may ask. */
 const EXTENSION_BASE = api.runtime.getURL('');
@@ -41,7 +42,8 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   load().then(
     () => {
       try {
-        sendResponse({ ok: true, report: analyze(v.request.text, v.request.options) });
+        // compact: the rule texts once, not in every finding (the content script expands it)
+        sendResponse({ ok: true, compact: compactReport(analyze(v.request.text, v.request.options), v.request.text) });
       } catch (e) {
         sendResponse({ ok: false, error: String(e) });
       }

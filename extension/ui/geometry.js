@@ -115,6 +115,14 @@ export class Mirror {
   }
 
   /**
+   * The mirror's height (padding included). A read-phase call.
+   * @returns {number}
+   */
+  height() {
+    return this.el.getBoundingClientRect().height;
+  }
+
+  /**
    * Measures each range, in field padding-box coordinates at scroll (0, 0). A read-phase call, valid
    * when the mirror holds the text the ranges refer to.
    * @param {Array<{start: number, end: number}>} ranges

@@ -127,6 +127,9 @@ export function mountGuard(options) {
 
   /** @param {LayoutRead} r @param {number} cardHeight */
   function writePhase(r, cardHeight) {
+    // the mirror first: measuring a short draft forces a layout, which then covers only the mirror,
+    // not also the panel and card written just before it
+    layout.write(shown);
     if (panelDirty) {
       renderPanel();
       panelDirty = false;
@@ -135,7 +138,6 @@ export function mountGuard(options) {
       card.render();
       cardDirty = false;
     }
-    layout.write(shown);
     const surface = layout.darkSurface ? 'dark' : 'light';
     if (layer.dataset.surface !== surface) layer.dataset.surface = surface;
 

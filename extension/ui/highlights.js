@@ -4,11 +4,19 @@
  * clip box the size of the field's visible client area. Scrolling moves only the inner container,
  * and box nodes are reused from frame to frame, so a keystroke never rebuilds the layer; a box whose
  * finding and line boxes did not change is not written at all (the loop runs every frame while the
- * field has focus, and each style write would invalidate the layer's style).
+ * field has focus, and each style write would invalidate the layer's style). With many findings only
+ * the boxes near the field's visible part are drawn.
  * @module
  */
 
 import { h } from './dom.js';
+
+/**
+ * Up to this many findings, every box is drawn (and scrolling moves them without a redraw); beyond
+ * it, only the boxes in and near the field's visible part are (drawing thousands takes hundreds of
+ * milliseconds), re-done as the field scrolls.
+ */
+const DRAW_ALL_MAX = 100;
 
 /**
  * @typedef {import('./types.js').Finding} Finding
@@ -35,15 +43,25 @@ export function createHighlights(doc) {
    * @param {Finding[]} findings
    * @param {Box[][]} measured  line boxes per finding, field coordinates
    * @param {number} activeIndex  the finding whose card is open
+   * @param {number} top     field coordinates: with many findings, only those from here…
+   * @param {number} bottom  …to here are drawn
    */
-  function drawBoxes(findings, measured, activeIndex) {
+  function drawBoxes(findings, measured, activeIndex, top, bottom) {
+    const windowed = findings.length > DRAW_ALL_MAX;
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i];
       const lines = measured[i] ?? [];
       let slot = boxes[i];
+      if (windowed && i !== activeIndex && lines.length && (lines[lines.length - 1].y + lines[lines.length - 1].h < top || lines[0].y > bottom)) {
+        if (slot?.key) {
+          slot.el.hidden = true;
+          slot.key = '';
+        }
+        continue;
+      }
       if (!slot) {
         slot = { el: h(doc, 'div', { class: 'hl', 'data-part': 'highlight' }), segs: [], key: '' };
-        boxes.push(slot);
+        boxes[i] = slot;
         content.append(slot.el);
       }
       let key = f.rule + ' ' + f.severity + ' ' + f.start + ' ' + f.end + ' ' + (i === activeIndex);
@@ -87,7 +105,7 @@ export function createHighlights(doc) {
       for (let j = lines.length; j < slot.segs.length; j++) slot.segs[j].hidden = true;
     }
     for (let i = findings.length; i < boxes.length; i++) {
-      if (boxes[i].key) {
+      if (boxes[i]?.key) {
         boxes[i].el.hidden = true;
         boxes[i].key = '';
       }
@@ -118,7 +136,9 @@ export function createHighlights(doc) {
         cs.height = cr.bottom - cr.top + 'px';
         content.style.transform = `translate(${at.ox - cr.left}px, ${at.oy - cr.top}px)`;
       }
-      drawBoxes(findings, measured, activeIndex);
+      // the field's visible part, in field coordinates, and as much again above and below
+      const height = cr.bottom - cr.top;
+      drawBoxes(findings, measured, activeIndex, cr.top - at.oy - height, cr.bottom - at.oy + height);
     },
   };
 }

@@ -2,8 +2,8 @@
 /**
  * The panel: the verdict, the summary, the evidence, the findings list and the contact-reason
  * advice. It hosts the send confirmation and the live region (so they are read in the panel's
- * region) but does not drive them. Lists are rebuilt only when their content changes, so a focused
- * button survives re-renders.
+ * region) but does not drive them. Lists are updated in place, item by item, so a focused button
+ * survives re-renders. The findings list shows the first FINDINGS_SHOWN findings; the counts stay exact.
  * @module
  */
 
@@ -11,6 +11,9 @@ import { h, icon, sevMark } from './dom.js';
 import { shorten, visible, countsText } from './text.js';
 import { safe } from './contain.js';
 import { panelPosition, PANEL_WIDTH } from './placement.js';
+
+/** Most findings the panel lists (in text order); the rest are counted in one "and N more" line. */
+export const FINDINGS_SHOWN = 50;
 
 /**
  * @typedef {import('./types.js').Report} Report
@@ -63,8 +66,12 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live, e
     'data-placement': placement, role: 'region', 'aria-label': t('mg_panel_label'),
   }, [head, body, live]);
 
-  // what the lists were last built from: an unchanged key means update in place (keeps focus)
-  let findingsKey = '';
+  // the findings list's items, one per shown finding; `key` is what the button was drawn from
+  /** @type {Array<{li: HTMLElement, btn: HTMLElement, key: string}>} */
+  const items = [];
+  const noneItem = h(doc, 'li', { class: 'hint', text: t('mg_findings_none') });
+  const moreItem = h(doc, 'li', { class: 'hint more', 'data-part': 'findings-more' });
+  // what the other lists were last built from: an unchanged key means update in place (keeps focus)
   let adviceKey = '';
   let evidenceKey = '';
   let size = { width: PANEL_WIDTH, height: 200 };
@@ -147,44 +154,64 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live, e
   /** @param {Report} report @param {number} activeIndex */
   function renderFindings(report, activeIndex) {
     const list = report.findings;
-    const key = list.map((f) => `${f.rule}:${f.start}:${f.end}:${f.match}`).join('|');
     findingsEl.hidden = report.empty;
-    if (key === findingsKey) {
-      // same list: only the expanded state changes, in place (keeps focus on the button)
-      for (const b of Array.from(findingsList.querySelectorAll('[data-action="open-finding"]'))) {
-        const expanded = String(Number(/** @type {HTMLElement} */ (b).dataset.index) === activeIndex);
-        if (b.getAttribute('aria-expanded') !== expanded) b.setAttribute('aria-expanded', expanded);
+    const shownCount = Math.min(list.length, FINDINGS_SHOWN);
+    setText(findingsTitle, t('mg_findings_heading') + (list.length ? ` (${list.length})` : ''));
+    if (!list.length) {
+      if (!noneItem.isConnected) {
+        findingsList.replaceChildren(noneItem);
+        items.length = 0;
+        findingsHint.remove();
       }
       return;
     }
-    findingsKey = key;
-    findingsTitle.textContent = t('mg_findings_heading') + (list.length ? ` (${list.length})` : '');
-    const focusedIdx = findingsList.contains(root.activeElement) ? Number(/** @type {HTMLElement} */ (root.activeElement).dataset.index) : -1;
-    findingsList.replaceChildren();
-    if (!list.length) {
-      findingsList.append(h(doc, 'li', { class: 'hint', text: t('mg_findings_none') }));
-      findingsHint.remove();
-      return;
-    }
-    findingsTitle.after(findingsHint);
-    findingsHint.textContent = t('mg_findings_hint');
-    list.forEach((f, i) => {
-      const btn = h(doc, 'button', {
-        type: 'button', class: 'finding', 'data-action': 'open-finding', 'data-index': String(i),
-        'data-rule': f.rule, 'data-severity': f.severity, 'aria-expanded': String(i === activeIndex),
-        'aria-label': t('mg_finding_item', [t('mg_severity_' + f.severity), f.rule, f.title]) + ` — “${shorten(visible(f.match), 60)}”`,
-      }, [
+    noneItem.remove();
+    if (!findingsHint.isConnected) findingsTitle.after(findingsHint);
+    setText(findingsHint, t('mg_findings_hint'));
+    // item by item, in place: a keystroke that changes one finding rewrites that one button only, and
+    // a focused button stays the same node (keeps focus) when the list around it changes
+    for (let i = 0; i < shownCount; i++) {
+      const f = list[i];
+      let item = items[i];
+      if (!item) {
+        const btn = h(doc, 'button', { type: 'button', class: 'finding', 'data-action': 'open-finding', 'data-index': String(i) });
+        item = { li: h(doc, 'li', {}, [btn]), btn, key: '' };
+        items.push(item);
+        findingsList.insertBefore(item.li, moreItem.isConnected ? moreItem : null);
+      }
+      const expanded = String(i === activeIndex);
+      if (item.btn.getAttribute('aria-expanded') !== expanded) item.btn.setAttribute('aria-expanded', expanded);
+      const key = `${f.rule}\u0000${f.severity}\u0000${f.title}\u0000${f.match}`;
+      if (item.key === key) continue;
+      item.key = key;
+      const quoted = `“${shorten(visible(f.match), 60)}”`;
+      const btn = item.btn;
+      btn.dataset.rule = f.rule;
+      btn.dataset.severity = f.severity;
+      btn.setAttribute('aria-label', t('mg_finding_item', [t('mg_severity_' + f.severity), f.rule, f.title]) + ` — ${quoted}`);
+      btn.replaceChildren(
         sevMark(doc, t, f.severity),
         h(doc, 'span', { class: 'what' }, [
           h(doc, 'span', { class: 'title', text: f.title }),
-          h(doc, 'span', { class: 'match', text: `“${shorten(visible(f.match), 60)}”` }),
+          h(doc, 'span', { class: 'match', text: quoted }),
         ]),
         h(doc, 'span', { class: 'code', text: f.rule }),
-      ]);
-      findingsList.append(h(doc, 'li', {}, [btn]));
-      // the list was rebuilt under the seller's focus: put it back on the same item
-      if (i === focusedIdx) btn.focus({ preventScroll: true });
-    });
+      );
+    }
+    for (const gone of items.splice(shownCount)) {
+      // the seller's focus was on a button that no longer exists: keep it in the list
+      if (gone.btn === root.activeElement) items[shownCount - 1]?.btn.focus({ preventScroll: true });
+      gone.li.remove();
+    }
+    // a long draft: the first findings in text order, and how many more the underlines show (a list
+    // of thousands of buttons takes longer to build and lay out than the analysis, and helps no one)
+    const more = list.length - shownCount;
+    if (more > 0) {
+      setText(moreItem, t('mg_findings_more', [String(more)]));
+      if (!moreItem.isConnected) findingsList.append(moreItem);
+    } else {
+      moreItem.remove();
+    }
   }
 
   /** @param {Report} report @param {boolean} subjectFailed */
@@ -224,7 +251,7 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live, e
     /** the contact reason may have changed outside our view: rebuild the advice next render */
     forgetAdvice: () => { adviceKey = ''; },
     /** rebuild both lists next render (refresh) */
-    forgetLists: () => { adviceKey = ''; findingsKey = ''; evidenceKey = ''; },
+    forgetLists: () => { adviceKey = ''; evidenceKey = ''; for (const it of items) it.key = ''; },
     get size() { return size; },
     /**
      * From the ResizeObserver; true when the size really changed.

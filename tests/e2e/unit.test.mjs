@@ -12,6 +12,7 @@ import { ROOT } from './lib/scenarios.mjs';
 
 const ext = (p) => pathToFileURL(join(ROOT, 'extension', p)).href;
 const { validateRequest, MAX_TEXT } = await import(ext('src/protocol.js'));
+const { compactReport, expandReport } = await import(ext('src/compact-report.js'));
 const sc = await import(ext('src/page/seller-central.js'));
 const { crc32, makeZip, drawIcon } = await import(ext('build.mjs'));
 
@@ -75,7 +76,7 @@ describe('analyzer loading: content script, then background, else unavailable', 
   // analyzer.js reads the extension API when imported: give it a fake one whose local module cannot
   // instantiate (no fetch of file: URLs in node), like Chromium under a strict page CSP.
   /** @type {(m: unknown) => Promise<any>} */
-  let answer = async () => ({ ok: true, report: { category: 'noncritical', findings: [] } });
+  let answer = async () => ({ ok: true, compact: compactReport({ category: 'noncritical', findings: [] }, '') });
   globalThis.chrome = {
     runtime: { id: EXT_ID, getURL: (p) => pathToFileURL(join(ROOT, 'dist', p)).href, sendMessage: (m) => answer(m) },
   };
@@ -87,7 +88,7 @@ describe('analyzer loading: content script, then background, else unavailable', 
     const asked = [];
     answer = async (m) => {
       asked.push(m);
-      return { ok: true, report: { category: 'prohibited', findings: [] } };
+      return { ok: true, compact: compactReport({ category: 'prohibited', findings: [] }, '') };
     };
     const a = await loadAnalyzer();
     assert.equal(a.path, 'background');
@@ -102,8 +103,46 @@ describe('analyzer loading: content script, then background, else unavailable', 
     await assert.rejects(loadAnalyzer({ prefer: 'background' }), /Receiving end/);
     answer = async () => ({ ok: false, error: 'rejected: nope' });
     await assert.rejects(loadAnalyzer({ prefer: 'background' }), /rejected/);
-    answer = async () => ({ ok: true, report: 'not a report' });
-    await assert.rejects(loadAnalyzer({ prefer: 'background' }));
+    answer = async () => ({ ok: true, compact: 'not a report' });
+    await assert.rejects(loadAnalyzer({ prefer: 'background' }), /compact report/);
+    answer = async () => ({ ok: true, compact: { ...compactReport({ category: 'prohibited', findings: [] }, ''), findings: [0, 1] } });
+    await assert.rejects(loadAnalyzer({ prefer: 'background' }), /compact report/);
+  });
+});
+
+describe("the background's compact report", () => {
+  const cite = { text: 'Do not ask for reviews.', source: 'Amazon', url: 'https://example.com/r' };
+  const text = 'Please leave a 5-star review. Please leave a 5-star review!\n★★★';
+  /** @param {number} start @param {number} end @param {Partial<import('../../extension/ui/types.js').Finding>} [o] */
+  const finding = (start, end, o = {}) => ({ rule: 'RV001', name: 'asks-review', severity: 'error', start, end, match: text.slice(start, end), title: 'Asks for a review', message: 'Remove it.', cite, suggestions: [''], ...o });
+  const report = {
+    lang: 'en', category: 'prohibited', empty: false, summary: 's', evidence: [], subject_advice: 'none', subject_advice_reason: '',
+    critical_route_chosen: false, counts: { error: 4, warning: 0, info: 0 }, length: text.length,
+    findings: [
+      finding(0, 28), finding(30, 58),
+      finding(60, 63, { rule: 'FM002', name: 'star-graphics', title: 'Star symbols', suggestions: ['', 'stars'] }),
+      // a match that is not the text's slice (the engine's own business): kept as it was
+      finding(7, 12, { match: 'LEAVE' }),
+    ],
+  };
+  it('expands to the same report (docs/report.md), for the text it was asked for', () => {
+    const c = compactReport(structuredClone(report), text);
+    assert.deepEqual(expandReport(structuredClone(c), text), report);
+  });
+  it('names each rule part once, not once per finding', () => {
+    const c = compactReport(report, text);
+    assert.equal(c.kinds.length, 2);
+    assert.equal(c.suggestions.length, 2);
+    assert.deepEqual(c.matches, ['LEAVE']);
+    // three findings of RV001, its title once; the cite once per kind (two)
+    assert.equal(JSON.stringify(c).split('Asks for a review').length - 1, 1);
+    assert.equal(JSON.stringify(c).split('Do not ask for reviews.').length - 1, 2);
+  });
+  it('rejects what is not a compact report', () => {
+    const c = compactReport(report, text);
+    assert.throws(() => expandReport(null, text), /compact report/);
+    assert.throws(() => expandReport({ ...c, kinds: 'x' }, text), /compact report/);
+    assert.throws(() => expandReport({ ...c, findings: [9, 0, 1, 0, -1] }, text), /bad finding \(number 0\)/);
   });
 });
 

@@ -212,6 +212,24 @@ export function defineSuite(name, launch, o) {
       assert.equal(s.value.slice(s.highlights.find((h) => h.rule === 'CT004').start).replace(/@.*/, ''), 'shop');
     });
 
+    it('Katal form: a long draft (measured in chunks, over 100 findings) has its underlines over the text', { timeout: 60_000 }, async () => {
+      await d.goto(fixtureUrl('katal'));
+      await waitState(d, (s) => s.state === 'ready', 'the guard');
+      await typeDraft(d, 'x');
+      // 30,000 characters on short lines (expected-rect needs unwrapped lines): past the length
+      // measured at once, several chunks; 150 e-mail findings, more than are drawn all at once
+      const lines = Array.from({ length: 750 }, (_, i) => (i % 5 === 4 ? `Line ${i}: write to shop${i}@example.com` : `Line ${i} of a longer note about the order.`));
+      await op(d, { op: 'insert-text', text: '\n' + lines.join('\n') });
+      await waitState(d, (s) => s.value.length > 30_000 && s.highlights.length > 0, 'the long draft analyzed and measured', 30_000);
+      for (const top of [0, 6_000, 1e6]) {
+        await op(d, { op: 'scroll-field', top });
+        const s = await assertBoxesOverText(d, `long draft scrolled to ${top}`);
+        assert.ok(s.highlights.length < 150, `only the underlines near the visible part are drawn (${s.highlights.length})`);
+      }
+      const last = (await op(d, { op: 'state' })).highlights.map((h) => h.start);
+      assert.ok(Math.max(...last) > 29_000, 'the last lines have their underlines after scrolling down');
+    });
+
     it('Katal form: apply-suggestion changes the text, Ctrl+Z restores it', { timeout: 30_000 }, async () => {
       await d.goto(fixtureUrl('katal'));
       await waitState(d, (s) => s.state === 'ready', 'the guard');
