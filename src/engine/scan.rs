@@ -2,6 +2,8 @@
 //! with slots are checked where their first words are found, other templates walked from their heads. Spans here are already in original
 //! byte offsets.
 
+use aho_corasick::automaton::{Automaton, OverlappingState};
+use aho_corasick::Input;
 use super::compile::{Compiled, Owner};
 use super::template;
 use super::walk::walk;
@@ -26,7 +28,10 @@ impl Hits {
             rule_exceptions: vec![Vec::new(); book.rules.len()],
         };
         let text = view.text.as_str();
-        for m in c.phrases.find_overlapping_iter(text) {
+        let input = Input::new(text);
+        let mut state = OverlappingState::start();
+        // Cannot fail: an NFA built with the default options searches any input, unanchored.
+        while let Some(m) = c.phrases.try_find_overlapping(&input, &mut state).ok().and_then(|()| state.get_match()) {
             let needle = &c.needles[m.pattern().as_usize()];
             let (start, end) = (m.start(), m.end());
             for group in &needle.templates {
