@@ -128,37 +128,13 @@ export function benchOp(a) {
     }
 
     case 'analyze-loop': {
-      // Loads the packaged module (a web-accessible resource of the extension) into the page with an
-      // inline module script, then times analyze() from JavaScript: `n` calls on `text`, then
-      // `grow` calls on a draft growing one character at a time (keystrokes), for wasm memory.
+      // Runs `analyzeLoop` (its source in `loopSource`: this function is sent to the page alone) in an
+      // inline module script, which may import the packaged module (a web-accessible resource).
       const id = '__mgb_loop_' + Math.random().toString(36).slice(2);
       w[id] = { args: a };
       const code = `
         const st = window[${JSON.stringify(id)}];
-        const a = st.args;
-        try {
-          const t0 = performance.now();
-          const mod = await import(a.pkgUrl);
-          const wasm = await mod.default({ module_or_path: a.wasmUrl });
-          mod.warm_up();
-          mod.analyze('', {});
-          const readyMs = performance.now() - t0;
-          for (let i = 0; i < 50; i++) mod.analyze(a.text, {});
-          const times = new Float64Array(a.n);
-          for (let i = 0; i < a.n; i++) {
-            const s = performance.now();
-            mod.analyze(a.text, {});
-            times[i] = performance.now() - s;
-          }
-          const mem0 = wasm.memory.buffer.byteLength;
-          const grow = a.growText;
-          for (let i = 1; i <= grow.length; i++) mod.analyze(grow.slice(0, i), {});
-          const memMid = wasm.memory.buffer.byteLength;
-          for (let i = 1; i <= grow.length; i++) mod.analyze(grow.slice(0, i), {});
-          st.result = { ok: true, readyMs, times: Array.from(times), wasmMemory: [mem0, memMid, wasm.memory.buffer.byteLength] };
-        } catch (e) {
-          st.result = { ok: false, error: String(e && e.stack || e) };
-        }`;
+        st.result = await (${a.loopSource})(st.args);`;
       const s = document.createElement('script');
       s.type = 'module';
       s.textContent = code;
@@ -180,5 +156,37 @@ export function benchOp(a) {
 
     default:
       throw new Error(`unknown op ${a.op}`);
+  }
+}
+
+/**
+ * Loads the packaged module and times analyze() from JavaScript: `n` calls on `text` (after 50 to warm
+ * up), then a draft growing one character at a time (keystrokes), twice, for wasm memory. Self-contained:
+ * it runs in a page through an inline module script, or through the driver's evaluate.
+ * @param {{ n: number, text: string, growText: string, pkgUrl: string, wasmUrl: string }} a
+ */
+export async function analyzeLoop(a) {
+  try {
+    const t0 = performance.now();
+    const mod = await import(a.pkgUrl);
+    const wasm = await mod.default({ module_or_path: a.wasmUrl });
+    mod.warm_up();
+    mod.analyze('', {});
+    const readyMs = performance.now() - t0;
+    for (let i = 0; i < 50; i++) mod.analyze(a.text, {});
+    const times = new Float64Array(a.n);
+    for (let i = 0; i < a.n; i++) {
+      const s = performance.now();
+      mod.analyze(a.text, {});
+      times[i] = performance.now() - s;
+    }
+    const mem0 = wasm.memory.buffer.byteLength;
+    const grow = a.growText;
+    for (let i = 1; i <= grow.length; i++) mod.analyze(grow.slice(0, i), {});
+    const memMid = wasm.memory.buffer.byteLength;
+    for (let i = 1; i <= grow.length; i++) mod.analyze(grow.slice(0, i), {});
+    return { ok: true, readyMs, times: Array.from(times), wasmMemory: [mem0, memMid, wasm.memory.buffer.byteLength] };
+  } catch (e) {
+    return { ok: false, error: String((e && /** @type {any} */ (e).stack) || e) };
   }
 }
