@@ -44,7 +44,7 @@ const BROWSERS = [
     launch: launchFirefox,
     extDir: join(ROOT, 'dist', 'firefox'),
     serverPort: 443, // the fixture hosts resolve to loopback: see README.md
-    edits: Number(process.env.MSGGUARD_EDITS_FIREFOX ?? 300),
+    edits: Number(process.env.MSGGUARD_EDITS_FIREFOX ?? 1000),
     skip: !process.env.CI && (!existsSync(FIREFOX) ? `${FIREFOX} is not installed` : !existsSync(GECKODRIVER) ? 'geckodriver is not installed' : false),
   },
 ];
