@@ -15,6 +15,7 @@ const OID = await ext('src/workflow/order-id.js');
 const L = await ext('src/workflow/language.js');
 const T = await ext('src/workflow/templates.js');
 const sc = await ext('src/page/seller-central.js');
+const PF = await ext('src/workflow/page-facts.js');
 
 const ORDER = '112-4477002-9012345';
 const fresh = () => S.defaults();
@@ -218,6 +219,14 @@ describe('languages', () => {
     assert.equal(L.languageMismatch(en, null), null);
     assert.equal(L.languageMismatch('Ok', 'es'), null);
   });
+  it('a long paste is judged by its start (read to the end, a million characters take a fifth of a second)', () => {
+    const es = 'Hola, gracias por su pedido. Le escribimos para confirmar la dirección de envío, por favor. ';
+    const en = 'Hello Jordan, thank you for your order. We will ship it tomorrow. ';
+    const long = es.repeat(Math.ceil(L.LANGUAGE_SAMPLE / es.length)) + en.repeat(20_000);
+    assert.ok(long.length > 1_000_000);
+    assert.equal(L.detectLanguage(long), 'es');
+    assert.equal(L.detectLanguage(en.repeat(20_000)), 'en');
+  });
 });
 
 describe('templates', () => {
@@ -242,5 +251,78 @@ describe('page facts from the URL', () => {
     assert.equal(sc.orderIdFromUrl({ search: '?orderID=1', pathname: '/messaging/contact' }), null);
     assert.equal(sc.isContactPage({ pathname: '/messaging/contact' }), true);
     assert.equal(sc.isContactPage({ pathname: '/messaging/inbox' }), false);
+  });
+});
+
+describe('page facts between keystrokes (read once, again when the page changes)', () => {
+  /** A page whose facts and URL the test sets, a clock, and a queue for deferred reads. */
+  function setup() {
+    const page = { href: 'https://sellercentral.amazon.com/messaging/contact?orderID=1', buyer: 'Jordan', reads: 0 };
+    const queue = [];
+    const changes = [];
+    let clock = 0;
+    const facts = PF.createPageFacts({
+      read: () => { page.reads++; return { buyer: page.buyer, href: page.href }; },
+      href: () => page.href,
+      key: (f) => JSON.stringify(f),
+      onChange: (f) => changes.push(f),
+      defer: (fn) => queue.push(fn),
+      now: () => clock,
+      maxAgeMs: 1000,
+    });
+    const run = () => { for (const fn of queue.splice(0)) fn(); };
+    return { page, facts, queue, changes, run, tick: (ms) => { clock += ms; } };
+  }
+  it('keystrokes do not read the page again', () => {
+    const s = setup();
+    assert.equal(s.facts.get().buyer, 'Jordan');
+    for (let i = 0; i < 50; i++) s.facts.get();
+    assert.equal(s.page.reads, 1);
+    assert.equal(s.queue.length, 0);
+  });
+  it('a page change is read off the keystroke path, and a difference reported once', () => {
+    const s = setup();
+    s.facts.get();
+    s.page.buyer = 'Alex';
+    s.facts.changed();
+    s.facts.changed(); // a burst: one read
+    assert.equal(s.facts.get().buyer, 'Jordan', 'until the deferred read, the last facts');
+    assert.equal(s.queue.length, 1);
+    s.run();
+    assert.equal(s.page.reads, 2);
+    assert.equal(s.facts.get().buyer, 'Alex');
+    assert.deepEqual(s.changes.map((f) => f.buyer), ['Alex']);
+    s.facts.changed();
+    s.run();
+    assert.equal(s.changes.length, 1, 'the same facts again: no change reported');
+  });
+  it('another URL (another order) is read at once: never the last buyer\'s facts', () => {
+    const s = setup();
+    s.facts.get();
+    s.page.href = 'https://sellercentral.amazon.com/messaging/contact?orderID=2';
+    s.page.buyer = 'Sam';
+    assert.equal(s.facts.get().buyer, 'Sam');
+    assert.equal(s.queue.length, 0);
+  });
+  it('changes no observer sees (inside shadow roots) are caught once the facts are old', () => {
+    const s = setup();
+    s.facts.get();
+    s.page.buyer = 'Kim';
+    s.tick(500);
+    s.facts.get();
+    assert.equal(s.queue.length, 0, 'young facts are trusted');
+    s.tick(600);
+    assert.equal(s.facts.get().buyer, 'Jordan');
+    s.run();
+    assert.equal(s.facts.get().buyer, 'Kim');
+    assert.deepEqual(s.changes.map((f) => f.buyer), ['Kim']);
+  });
+  it('after stop, nothing more is read', () => {
+    const s = setup();
+    s.facts.get();
+    s.facts.changed();
+    s.facts.stop();
+    s.run();
+    assert.equal(s.page.reads, 1);
   });
 });

@@ -17,8 +17,12 @@ import { countWarning, isReviewRequest, recordSent } from './message-count.js';
 import { LANGUAGE_NAMES, languageCode, languageMismatch } from './language.js';
 import { mentionsOrder, orderIdInsertion } from './order-id.js';
 import { allTemplates, fillTemplate } from './templates.js';
+import { createPageFacts } from './page-facts.js';
 import { createWorkflowPanel } from '../../ui/workflow-panel.js';
 import { replaceRange } from '../../ui/edit.js';
+
+/** Page changes come in bursts (a re-render): read the facts once the burst is over. */
+const FACTS_SETTLE_MS = 100;
 
 /** @typedef {import('../../ui/types.js').Report} Report */
 /** @typedef {import('../../ui/types.js').Translate} Translate */
@@ -56,12 +60,27 @@ export function createWorkflow({ doc, field, t, storage, onChanged }) {
   let notice = '';
   let reanalyze = () => {};
 
-  const facts = () => ({
-    orderId: orderIdFromUrl(doc.location),
-    buyer: buyerFirstName(doc),
-    buyerLang: languageCode(buyerLanguageName(doc)),
-    proactive: isContactPage(doc.location),
+  const pageFacts = createPageFacts({
+    read: () => ({
+      orderId: orderIdFromUrl(doc.location),
+      buyer: buyerFirstName(doc),
+      buyerLang: languageCode(buyerLanguageName(doc)),
+      proactive: isContactPage(doc.location),
+    }),
+    href: () => doc.location.href,
+    key: (f) => JSON.stringify(f),
+    onChange: () => {
+      // another buyer may be opted out (the analysis changes), or only the panel's lines
+      if (isOptedOut() !== analyzedOptedOut) reanalyze();
+      else draw();
+    },
+    defer: (fn) => setTimeout(fn, FACTS_SETTLE_MS),
   });
+  const facts = pageFacts.get;
+  // the page's own changes (not the seller's typing, which mutates no DOM) may change the facts
+  const pageObserver = new MutationObserver(() => pageFacts.changed());
+  pageObserver.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  let analyzedOptedOut = false; // what the last analysis was told
 
   const panel = createWorkflowPanel({ doc, t: (k, s) => t(k, s) || k, onAction: (a, el) => { act(a, el).catch(report); } });
 
@@ -156,7 +175,10 @@ export function createWorkflow({ doc, field, t, storage, onChanged }) {
   /** @type {WorkflowHook} */
   const hook = {
     el: panel.el,
-    options: () => (isOptedOut() ? { opted_out: true } : {}),
+    options: () => {
+      analyzedOptedOut = isOptedOut();
+      return analyzedOptedOut ? { opted_out: true } : {};
+    },
     render(report, text) {
       last = { report, text };
       draw();
@@ -183,6 +205,8 @@ export function createWorkflow({ doc, field, t, storage, onChanged }) {
     },
     destroy() {
       onChanged.removeListener(changed);
+      pageObserver.disconnect();
+      pageFacts.stop();
     },
   };
 }
