@@ -26,8 +26,15 @@ import { createCard } from './card.js';
 import { createConfirm } from './confirm.js';
 import { sendRisk } from './send-risk.js';
 import { createAnnouncer } from './announce.js';
+import { cachedReasons } from './reasons-cache.js';
 
 export { createHost } from './host.js';
+
+/** The workflow part of the panel is redrawn at most this often (ms), off the keystroke's path. */
+const WORKFLOW_EVERY_MS = 100;
+
+/** Distinct translated strings remembered (a few dozen keys; counts make more). */
+const TRANSLATIONS_KEPT = 500;
 
 /**
  * @typedef {import('./types.js').Report} Report
@@ -44,7 +51,8 @@ export { createHost } from './host.js';
  */
 export function mountGuard(options) {
   const { field, root, analyze, t: translate, ruleUrl } = options;
-  const reasons = options.reasons ?? null;
+  // the contact reason is read from the page only when it changed (a keystroke asks for it thrice)
+  const reasons = options.reasons ? cachedReasons(options.reasons) : null;
   const settings = options.settings ?? {};
   const placement = options.panelPlacement ?? 'beside';
   const workflow = options.workflow ?? null; // the extension's seller-workflow part (extension/src/workflow)
@@ -52,11 +60,22 @@ export function mountGuard(options) {
   const host = /** @type {HTMLElement} */ (root.host);
   const rootDoc = host.ownerDocument;
 
-  /** Translation with a visible fallback, so a missing string never shows as nothing. */
+  /**
+   * Translation with a visible fallback, so a missing string never shows as nothing. Remembered: the
+   * strings never change while the page is open, and the panel asks for the same few on every
+   * keystroke (Firefox's i18n.getMessage costs a few hundredths of a millisecond each).
+   */
+  /** @type {Map<string, string>} */
+  const translated = new Map();
   const t = (/** @type {string} */ key, /** @type {string[]} */ subs = []) => {
-    let s = '';
+    const k = subs.length ? key + '\u0000' + subs.join('\u0000') : key;
+    let s = translated.get(k);
+    if (s !== undefined) return s;
     try { s = translate(key, subs); } catch { s = ''; }
-    return s || key;
+    s = s || key;
+    if (translated.size >= TRANSLATIONS_KEPT) translated.clear(); // counts and labels with numbers in them
+    translated.set(k, s);
+    return s;
   };
 
   // ---- shared state -----------------------------------------------------------------------------
@@ -152,8 +171,12 @@ export function mountGuard(options) {
     if (r.rendered) panel.place(r);
     card.place(r, layout.measured[card.index], cardHeight);
 
-    // a hook for tests: the report on screen is for the current text and its boxes are drawn
-    const settled = !!shown && !layout.measurePending && measuredFor === shown.report && shown.text === lastValue && !watcher.composing;
+    markSettled();
+  }
+
+  /** A hook for tests and benchmarks: the report on screen is for the current text, and its boxes are drawn. */
+  function markSettled() {
+    const settled = !!shown && !layout.measurePending && layout.measuredFor === shown.report && shown.text === lastValue && !watcher.composing;
     const flag = settled ? 'true' : 'false';
     if (panel.el.dataset.settled !== flag) panel.el.dataset.settled = flag;
     const length = shown ? String(shown.text.length) : '';
@@ -162,8 +185,23 @@ export function mountGuard(options) {
 
   function renderPanel() {
     panel.render({ unavailableMessage, report: shown?.report ?? null, collapsed, activeIndex: card.index, subjectFailed });
-    // a bug in the workflow part must not take the checker down with it
-    if (workflow) safe(() => workflow.render(unavailableMessage ? null : shown?.report ?? null, shown?.text ?? ''), undefined);
+    scheduleWorkflow();
+  }
+
+  // The workflow's lines (language, order ID, counts) are worth a glance, not a keystroke's latency:
+  // reading them takes as long as drawing the underlines (language detection reads the whole draft),
+  // so they are drawn in a task of their own, at most every WORKFLOW_EVERY_MS while the seller types.
+  let workflowTimer = /** @type {number | undefined} */ (undefined);
+  function scheduleWorkflow() {
+    if (!workflow || workflowTimer !== undefined || destroyed) return;
+    workflowTimer = view.setTimeout(() => {
+      workflowTimer = undefined;
+      if (destroyed || broken) return;
+      // a bug in the workflow part must not take the checker down with it
+      const __w = performance.now();
+      safe(() => workflow.render(unavailableMessage ? null : shown?.report ?? null, shown?.text ?? ''), undefined);
+      performance.measure('mgprof:workflow', { start: __w, end: performance.now() });
+    }, WORKFLOW_EVERY_MS);
   }
 
   // ---- analysis ---------------------------------------------------------------------------------
@@ -227,8 +265,20 @@ export function mountGuard(options) {
       return t('mg_announce', [t('mg_verdict_' + r.category), countsText(t, r.counts) || t('mg_findings_none')]);
     });
     // a short draft is drawn at once (painted in the next frame); a long one over the next frames
-    if (text.length <= MEASURE_AT_ONCE_MAX) loop.now();
-    else schedule();
+    if (text.length <= MEASURE_AT_ONCE_MAX) {
+      loop.now();
+      return;
+    }
+    // A long draft's verdict is written now, reading no layout: after a big paste the page must first
+    // lay out the pasted text (longer than the analysis, in Chromium a third of a second for a million
+    // characters), so a verdict waiting for the next frame's read phase comes after that. Written
+    // now, it is painted with the pasted text itself; the underlines follow over the next frames.
+    const __r = performance.now();
+    renderPanel();
+    performance.measure('mgprof:sync-panel', { start: __r, end: performance.now() });
+    panelDirty = false;
+    markSettled();
+    schedule();
   }
 
   /** @param {string} message  the detail line under "Checker unavailable" */
@@ -390,6 +440,7 @@ export function mountGuard(options) {
       if (destroyed) return;
       broken = false;
       unavailableMessage = '';
+      reasons?.forget();
       layout.reset();
       panelDirty = true;
       panel.forgetLists();
@@ -400,11 +451,13 @@ export function mountGuard(options) {
       if (destroyed) return;
       destroyed = true;
       loop.cancel();
+      view.clearTimeout(workflowTimer);
       watcher.stop();
       announcer.cancel();
       ac.abort();
       ro.disconnect();
       safe(unsubscribeReasons, undefined);
+      if (reasons) safe(reasons.stop, undefined);
       confirm.release();
       layer.remove();
     },

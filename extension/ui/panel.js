@@ -125,26 +125,29 @@ export function createPanel({ doc, root, t, placement, reasons, confirm, live, e
   function renderEvidence(report) {
     const ev = report.empty ? [] : report.evidence;
     evidenceEl.hidden = ev.length === 0;
-    // unchanged evidence (most keystrokes): keep the nodes; rebuilding them costs a style and layout
-    // pass of the panel on every keystroke
-    const key = ev.map((e) => `${e.category}|${e.topic}|${e.label}|${e.trigger}|${e.text}`).join('\n');
+    // each sentence as it is shown (shortened around its trigger): typing further along a sentence
+    // usually changes nothing shown, and then the nodes are kept (rebuilding them costs a style and
+    // layout pass of the panel on a keystroke)
+    const quotes = ev.map((e) => {
+      const at = e.trigger ? e.text.toLowerCase().indexOf(e.trigger.toLowerCase()) : -1;
+      return at >= 0
+        ? { e, before: shorten(e.text.slice(0, at), 60), mark: e.text.slice(at, at + e.trigger.length), after: shorten(e.text.slice(at + e.trigger.length), 60) }
+        : { e, before: shorten(e.text, 120), mark: null, after: '' };
+    });
+    const key = quotes.map((x) => `${x.e.category}|${x.e.topic}|${x.e.label}|${x.before}|${x.mark}|${x.after}`).join('\n');
     if (key === evidenceKey) return;
     evidenceKey = key;
     evidenceEl.replaceChildren();
-    if (!ev.length) return;
+    if (!quotes.length) return;
     const cats = /** @type {const} */ (['critical', 'noncritical']);
     for (const cat of cats) {
-      const items = ev.filter((e) => e.category === cat);
+      const items = quotes.filter((x) => x.e.category === cat);
       if (!items.length) continue;
       const ul = h(doc, 'ul');
-      for (const e of items) {
+      for (const { e, before, mark, after } of items) {
         const q = h(doc, 'q');
-        const at = e.trigger ? e.text.toLowerCase().indexOf(e.trigger.toLowerCase()) : -1;
-        if (at >= 0) {
-          q.append(shorten(e.text.slice(0, at), 60), h(doc, 'mark', { text: e.text.slice(at, at + e.trigger.length) }), shorten(e.text.slice(at + e.trigger.length), 60));
-        } else {
-          q.append(shorten(e.text, 120));
-        }
+        if (mark !== null) q.append(before, h(doc, 'mark', { text: mark }), after);
+        else q.append(before);
         ul.append(h(doc, 'li', { 'data-category': e.category, 'data-topic': e.topic }, [h(doc, 'span', { class: 'label', text: e.label }), q]));
       }
       evidenceEl.append(h(doc, 'h3', { class: 'section-title', text: t('mg_evidence_' + cat) }), ul);
