@@ -104,6 +104,17 @@ async function paste(d, text) {
   return { verdictMs: round(r.verdictMs), settledMs: round(r.settledMs), insertMs: round(r.insertMs), longestTaskMs: round(r.longestGapMs) };
 }
 
+/**
+ * The same paste into a plain textarea of the field's size that the extension does not watch: the
+ * longest task the browser alone needs for that much text (the floor under the longest task above).
+ * @param {Driver} d @param {string} text
+ */
+async function pasteBare(d, text) {
+  const r = await op(d, { op: 'paste', text, bare: true, quietMs: 3000 });
+  if (!r.ok || r.length !== text.length) throw new Error(`the bare paste failed: ${JSON.stringify(r)}`);
+  return round(r.longestGapMs);
+}
+
 /** @param {Driver} d @param {'local' | 'background'} path */
 async function readyTimes(d, fixture, path) {
   const times = [];
@@ -197,6 +208,8 @@ async function measureBrowser(d, o) {
     r[`${name}_paste_1m_underlines_ms`] = p.settledMs;
     r[`${name}_paste_1m_insert_ms`] = p.insertMs;
     r[`${name}_longest_task_ms`] = p.longestTaskMs;
+    await open(d, 'katal');
+    r[`${name}_longest_task_bare_ms`] = await pasteBare(d, draft(1_000_000));
   });
 
   if (o.fallback) {
