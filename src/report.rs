@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub mod compact;
+
 /// How Amazon treats a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

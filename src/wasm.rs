@@ -1,5 +1,7 @@
 //! The JavaScript facade. `analyze(text, options)` returns a plain object (nothing for JS to free);
-//! a panic is logged to the console and surfaces as a thrown error, never as a dead page.
+//! `analyze_compact(text, options)` the same report in its compact form (src/report/compact.rs), what
+//! the extension and the test page call. A panic is logged to the console and surfaces as a thrown
+//! error, never as a dead page.
 //!
 //! Values cross the boundary as JSON text: the report is written by `serde_json` in one pass and
 //! built by the engine's own `JSON.parse`, one call however many findings there are (a field-by-field
@@ -7,6 +9,7 @@
 //! for its 150 KB budget). Options are read field by field.
 
 use crate::options::Options;
+use crate::report::compact::CompactReport;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -26,28 +29,28 @@ pub fn start() {
 
 const OPTIONS_SHAPE: &str = "Expected {subject?: string, critical_reason?: boolean, lang?: string, opted_out?: boolean}";
 
-fn bad_options(why: &str) -> JsError {
-    JsError::new(&format!("analyze(): bad options: {why}. {OPTIONS_SHAPE}"))
+fn bad_options(what: &str, why: &str) -> JsError {
+    JsError::new(&format!("{what}: bad options: {why}. {OPTIONS_SHAPE}"))
 }
 
 /// Reads the four options by name (unknown ones are ignored, as before); a JSON parser here would
 /// cost more code than the whole facade.
-fn options_from_js(options: &JsValue) -> Result<Options, JsError> {
+fn options_from_js(options: &JsValue, what: &str) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
     if !options.is_object() {
-        return Err(bad_options("not an object"));
+        return Err(bad_options(what, "not an object"));
     }
     let field = |key: &str| -> Result<Option<JsValue>, JsError> {
-        let v = reflect_get(options, key).map_err(|_| bad_options(&format!("reading {key} threw")))?;
+        let v = reflect_get(options, key).map_err(|_| bad_options(what, &format!("reading {key} threw")))?;
         Ok(if v.is_undefined() || v.is_null() { None } else { Some(v) })
     };
     let string = |key: &str| -> Result<Option<String>, JsError> {
-        field(key)?.map(|v| v.as_string().ok_or_else(|| bad_options(&format!("{key} must be a string")))).transpose()
+        field(key)?.map(|v| v.as_string().ok_or_else(|| bad_options(what, &format!("{key} must be a string")))).transpose()
     };
     let boolean = |key: &str| -> Result<bool, JsError> {
-        Ok(field(key)?.map(|v| v.as_bool().ok_or_else(|| bad_options(&format!("{key} must be a boolean")))).transpose()?.unwrap_or(false))
+        Ok(field(key)?.map(|v| v.as_bool().ok_or_else(|| bad_options(what, &format!("{key} must be a boolean")))).transpose()?.unwrap_or(false))
     };
     Ok(Options { subject: string("subject")?, critical_reason: boolean("critical_reason")?, lang: string("lang")?, opted_out: boolean("opted_out")? })
 }
@@ -61,8 +64,18 @@ fn to_js<T: serde::Serialize>(value: &T, what: &str) -> Result<JsValue, JsError>
 /// `critical_reason` (boolean), `lang` (string) and `opted_out` (boolean).
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options = options_from_js(&options)?;
+    let options = options_from_js(&options, "analyze()")?;
     to_js(&crate::analyze(text, &options), "analyze()")
+}
+
+/// The report of `analyze(text, options)` in its compact form (extension/ui/compact-report.js expands
+/// it with the same `text`): each rule's texts once, a finding as five numbers, so the JSON written
+/// and parsed is a few percent of the full report's.
+#[wasm_bindgen]
+pub fn analyze_compact(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = options_from_js(&options, "analyze_compact()")?;
+    let report = crate::analyze(text, &options);
+    to_js(&CompactReport::new(&report, text), "analyze_compact()")
 }
 
 /// Compiles the rule book ahead of the first keystroke, so the first `analyze` is as fast as the rest.

@@ -1,8 +1,11 @@
 // @ts-check
 /**
- * Loads the analyzer (dist/pkg, copied to ./pkg/ by build.mjs) once per page.
+ * Loads the analyzer (dist/pkg, copied to ./pkg/ by build.mjs) once per page. Its reports cross from
+ * the module in the compact form and are expanded here, as in the extension (ui/compact-report.js).
  * @module
  */
+
+import { expandReport } from './ui/compact-report.js';
 
 /** @typedef {import('./ui/types.js').Report} Report */
 /** @typedef {import('./ui/types.js').RuleBook} RuleBook */
@@ -11,7 +14,7 @@
 /**
  * The wasm-bindgen module's exports this page uses (docs/report.md).
  * @typedef {object} Engine
- * @property {(text: string, options?: AnalyzeOptions) => Report} analyze
+ * @property {(text: string, options?: AnalyzeOptions) => Report} analyze  `analyze_compact`, expanded
  * @property {() => RuleBook[]} rules
  * @property {() => string} version
  * @property {(lang?: string) => void} warm_up
@@ -28,7 +31,12 @@ export function loadEngine() {
       const pkg = await import(url);
       await pkg.default({ module_or_path: new URL('./pkg/msgguard_bg.wasm', import.meta.url) });
       /** @type {Engine} */
-      const engine = { analyze: pkg.analyze, rules: pkg.rules, version: pkg.version, warm_up: pkg.warm_up };
+      const engine = {
+        analyze: (text, options) => expandReport(pkg.analyze_compact(text, options), text),
+        rules: pkg.rules,
+        version: pkg.version,
+        warm_up: pkg.warm_up,
+      };
       try { engine.warm_up(); } catch { /* optional */ }
       return engine;
     })();

@@ -180,31 +180,36 @@ export function benchOp(a) {
 }
 
 /**
- * Loads the packaged module and times analyze() from JavaScript: `n` calls on `text` (after 50 to warm
- * up), then a draft growing one character at a time (keystrokes), twice, for wasm memory. Self-contained:
- * it runs in a page through an inline module script, or through the driver's evaluate.
- * @param {{ n: number, text: string, growText: string, pkgUrl: string, wasmUrl: string }} a
+ * Loads the packaged module and times a report as the extension gets it from JavaScript (the module's
+ * `analyze_compact`, expanded by ui/compact-report.js, as extension/src/analyzer.js does): `n` calls on
+ * `text` (after 50 to warm up), then a draft growing one character at a time (keystrokes), twice, for
+ * wasm memory. Self-contained: it runs in a page through an inline module script, or through the
+ * driver's evaluate.
+ * @param {{ n: number, text: string, growText: string, pkgUrl: string, wasmUrl: string, expandUrl: string }} a
  */
 export async function analyzeLoop(a) {
   try {
     const t0 = performance.now();
     const mod = await import(a.pkgUrl);
+    const { expandReport } = await import(a.expandUrl);
     const wasm = await mod.default({ module_or_path: a.wasmUrl });
+    /** @param {string} text */
+    const analyze = (text) => expandReport(mod.analyze_compact(text, {}), text);
     mod.warm_up();
-    mod.analyze('', {});
+    analyze('');
     const readyMs = performance.now() - t0;
-    for (let i = 0; i < 50; i++) mod.analyze(a.text, {});
+    for (let i = 0; i < 50; i++) analyze(a.text);
     const times = new Float64Array(a.n);
     for (let i = 0; i < a.n; i++) {
       const s = performance.now();
-      mod.analyze(a.text, {});
+      analyze(a.text);
       times[i] = performance.now() - s;
     }
     const mem0 = wasm.memory.buffer.byteLength;
     const grow = a.growText;
-    for (let i = 1; i <= grow.length; i++) mod.analyze(grow.slice(0, i), {});
+    for (let i = 1; i <= grow.length; i++) analyze(grow.slice(0, i));
     const memMid = wasm.memory.buffer.byteLength;
-    for (let i = 1; i <= grow.length; i++) mod.analyze(grow.slice(0, i), {});
+    for (let i = 1; i <= grow.length; i++) analyze(grow.slice(0, i));
     return { ok: true, readyMs, times: Array.from(times), wasmMemory: [mem0, memMid, wasm.memory.buffer.byteLength] };
   } catch (e) {
     return { ok: false, error: String((e && /** @type {any} */ (e).stack) || e) };

@@ -157,12 +157,13 @@ async function measureBrowser(d, o) {
     r[`${name}_ready_first_ms`] = ready.first;
   });
 
-  await step(`analyze() of 2,000 characters x ${ANALYZE_CALLS} from JavaScript`, async () => {
+  await step(`analyze_compact() + expandReport() of 2,000 characters x ${ANALYZE_CALLS} from JavaScript`, async () => {
     const s = await open(d, 'katal');
     if (s.analyzer !== 'local') throw new Error(`${name}: expected the local analyzer on the Katal page, got ${s.analyzer}`);
     const args = {
       n: ANALYZE_CALLS, text: text2k, growText: grow, timeout: 120_000,
       pkgUrl: `${d.extensionOrigin}/pkg/msgguard.js`, wasmUrl: `${d.extensionOrigin}/pkg/msgguard_bg.wasm`,
+      expandUrl: `${d.extensionOrigin}/ui/compact-report.js`,
     };
     // Chrome serves the analyzer's files to pages only at a per-session URL (use_dynamic_url), which a
     // page cannot guess: there the loop runs in the extension's own options page (same engine, same

@@ -10,7 +10,7 @@
 
 import { api } from './browser.js';
 import { MAX_TEXT } from './protocol.js';
-import { expandReport } from './compact-report.js';
+import { expandReport } from '../ui/compact-report.js';
 
 /** @typedef {import('../ui/types.js').Report} Report */
 /** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
@@ -55,7 +55,7 @@ async function loadLocal() {
   const mod = await import(api.runtime.getURL('pkg/msgguard.js'));
   await mod.default({ module_or_path: api.runtime.getURL('pkg/msgguard_bg.wasm') });
   mod.warm_up();
-  const probe = mod.analyze('', {});
+  const probe = expandReport(mod.analyze_compact('', {}), '');
   if (!looksLikeReport(probe)) throw new Error('the analyzer answered with something else than a report');
   markReady('local', start);
   return {
@@ -68,7 +68,8 @@ async function loadLocal() {
           // the background cannot answer: analyze here, on this thread
         }
       }
-      return mod.analyze(text, options ?? {});
+      // compact: the module writes and parses each rule's texts once, not in every finding
+      return expandReport(mod.analyze_compact(text, options ?? {}), text);
     },
   };
 }

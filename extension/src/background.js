@@ -8,10 +8,9 @@
  */
 
 // @ts-ignore -- dist/<browser>/pkg/ is written by build.sh (wasm-bindgen) and extension/build.mjs
-import init, { analyze, warm_up } from '../pkg/msgguard.js';
+import init, { analyze_compact, warm_up } from '../pkg/msgguard.js';
 import { api } from './browser.js';
 import { validateRequest } from './protocol.js';
-import { compactReport } from './compact-report.js';
 
 /** This extension's root URL ("chrome-extension://<id>/", "moz-extension://<uuid>/"): its pages may ask. */
 const EXTENSION_BASE = api.runtime.getURL('');
@@ -43,7 +42,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     () => {
       try {
         // compact: the rule texts once, not in every finding (the content script expands it)
-        sendResponse({ ok: true, compact: compactReport(analyze(v.request.text, v.request.options), v.request.text) });
+        sendResponse({ ok: true, compact: analyze_compact(v.request.text, v.request.options) });
       } catch (e) {
         sendResponse({ ok: false, error: String(e) });
       }

@@ -12,7 +12,7 @@ import { ROOT } from './lib/scenarios.mjs';
 
 const ext = (p) => pathToFileURL(join(ROOT, 'extension', p)).href;
 const { validateRequest, MAX_TEXT } = await import(ext('src/protocol.js'));
-const { compactReport, expandReport } = await import(ext('src/compact-report.js'));
+const { expandReport } = await import(ext('ui/compact-report.js'));
 const sc = await import(ext('src/page/seller-central.js'));
 const { crc32, makeZip, drawIcon } = await import(ext('build.mjs'));
 
@@ -72,11 +72,14 @@ describe('Seller Central page module (pure parts)', () => {
   });
 });
 
+/** The compact form (extension/ui/compact-report.js) of a report without findings. */
+const noFindings = (rest) => ({ rest, kinds: [], suggestions: [], matches: [], findings: [] });
+
 describe('analyzer loading: content script, then background, else unavailable', () => {
   // analyzer.js reads the extension API when imported: give it a fake one whose local module cannot
   // instantiate (no fetch of file: URLs in node), like Chromium under a strict page CSP.
   /** @type {(m: unknown) => Promise<any>} */
-  let answer = async () => ({ ok: true, compact: compactReport({ category: 'noncritical', findings: [] }, '') });
+  let answer = async () => ({ ok: true, compact: noFindings({ category: 'noncritical' }) });
   globalThis.chrome = {
     runtime: { id: EXT_ID, getURL: (p) => pathToFileURL(join(ROOT, 'dist', p)).href, sendMessage: (m) => answer(m) },
   };
@@ -88,7 +91,7 @@ describe('analyzer loading: content script, then background, else unavailable', 
     const asked = [];
     answer = async (m) => {
       asked.push(m);
-      return { ok: true, compact: compactReport({ category: 'prohibited', findings: [] }, '') };
+      return { ok: true, compact: noFindings({ category: 'prohibited' }) };
     };
     const a = await loadAnalyzer();
     assert.equal(a.path, 'background');
@@ -105,44 +108,58 @@ describe('analyzer loading: content script, then background, else unavailable', 
     await assert.rejects(loadAnalyzer({ prefer: 'background' }), /rejected/);
     answer = async () => ({ ok: true, compact: 'not a report' });
     await assert.rejects(loadAnalyzer({ prefer: 'background' }), /compact report/);
-    answer = async () => ({ ok: true, compact: { ...compactReport({ category: 'prohibited', findings: [] }, ''), findings: [0, 1] } });
+    answer = async () => ({ ok: true, compact: { ...noFindings({ category: 'prohibited' }), findings: [0, 1] } });
     await assert.rejects(loadAnalyzer({ prefer: 'background' }), /compact report/);
   });
 });
 
-describe("the background's compact report", () => {
+// The module's compact answers against its full reports, in browsers: tests/wasm/pkg.test.mjs; the
+// Rust side of the format: tests/compact.rs.
+describe('the compact report (ui/compact-report.js)', () => {
   const cite = { text: 'Do not ask for reviews.', source: 'Amazon', url: 'https://example.com/r' };
   const text = 'Please leave a 5-star review. Please leave a 5-star review!\n★★★';
   /** @param {number} start @param {number} end @param {Partial<import('../../extension/ui/types.js').Finding>} [o] */
   const finding = (start, end, o = {}) => ({ rule: 'RV001', name: 'asks-review', severity: 'error', start, end, match: text.slice(start, end), title: 'Asks for a review', message: 'Remove it.', cite, suggestions: [''], ...o });
-  const report = {
+  const rest = {
     lang: 'en', category: 'prohibited', empty: false, summary: 's', evidence: [], subject_advice: 'none', subject_advice_reason: '',
     critical_route_chosen: false, counts: { error: 4, warning: 0, info: 0 }, length: text.length,
+  };
+  const report = {
+    ...rest,
     findings: [
       finding(0, 28), finding(30, 58),
       finding(60, 63, { rule: 'FM002', name: 'star-graphics', title: 'Star symbols', suggestions: ['', 'stars'] }),
-      // a match that is not the text's slice (the engine's own business): kept as it was
+      // a match that is not the text's slice (a lone surrogate the module saw as U+FFFD): as written
       finding(7, 12, { match: 'LEAVE' }),
     ],
   };
-  it('expands to the same report (docs/report.md), for the text it was asked for', () => {
-    const c = compactReport(structuredClone(report), text);
-    assert.deepEqual(expandReport(structuredClone(c), text), report);
+  const kind = (/** @type {any} */ f) => ({ rule: f.rule, name: f.name, severity: f.severity, title: f.title, message: f.message, cite: f.cite });
+  const compact = {
+    rest,
+    kinds: [kind(report.findings[0]), kind(report.findings[2])],
+    suggestions: [[''], ['', 'stars']],
+    matches: ['LEAVE'],
+    findings: [0, 0, 28, 0, -1, 0, 30, 58, 0, -1, 1, 60, 63, 1, -1, 0, 7, 12, 0, 0],
+  };
+  it('expands to the report of docs/report.md, matches cut from the text it was asked for', () => {
+    const r = expandReport(structuredClone(compact), text);
+    assert.deepEqual(r, report);
+    assert.deepEqual(r.findings.map((f) => Object.keys(f)), report.findings.map(() => Object.keys(finding(0, 1))), 'keys in the report\'s order');
+    assert.equal(expandReport(compact, text.toUpperCase()).findings[0].match, 'PLEASE LEAVE A 5-STAR REVIEW', 'the match comes from the text');
   });
-  it('names each rule part once, not once per finding', () => {
-    const c = compactReport(report, text);
-    assert.equal(c.kinds.length, 2);
-    assert.equal(c.suggestions.length, 2);
-    assert.deepEqual(c.matches, ['LEAVE']);
-    // three findings of RV001, its title once; the cite once per kind (two)
-    assert.equal(JSON.stringify(c).split('Asks for a review').length - 1, 1);
-    assert.equal(JSON.stringify(c).split('Do not ask for reviews.').length - 1, 2);
+  it('shares each kind\'s cite and each suggestion list between its findings', () => {
+    const r = expandReport(compact, text);
+    assert.equal(r.findings[0].cite, r.findings[1].cite);
+    assert.equal(r.findings[0].suggestions, r.findings[3].suggestions);
+    assert.notEqual(r.findings[0].suggestions, r.findings[2].suggestions);
   });
   it('rejects what is not a compact report', () => {
-    const c = compactReport(report, text);
     assert.throws(() => expandReport(null, text), /compact report/);
-    assert.throws(() => expandReport({ ...c, kinds: 'x' }, text), /compact report/);
-    assert.throws(() => expandReport({ ...c, findings: [9, 0, 1, 0, -1] }, text), /bad finding \(number 0\)/);
+    assert.throws(() => expandReport({ ...compact, kinds: 'x' }, text), /compact report/);
+    assert.throws(() => expandReport({ ...compact, findings: [0, 1] }, text), /compact report/);
+    assert.throws(() => expandReport({ ...compact, findings: [9, 0, 1, 0, -1] }, text), /bad finding \(number 0\)/);
+    assert.throws(() => expandReport({ ...compact, findings: [0, 0, 1, 0, -1, 0, 0, 1, 7, -1] }, text), /bad finding \(number 1\)/);
+    assert.throws(() => expandReport({ ...compact, findings: [0, 0, 1, 0, 5] }, text), /bad finding \(number 0\)/);
   });
 });
 

@@ -4,6 +4,8 @@
 // text.slice(start, end) === match (emoji and CJK before the match included), the categories,
 // that bad options throw an Error with a clear message and leave the module usable, and hostile
 // input: lone surrogates (only JavaScript strings can hold them), a 1 MB draft, 50,000 emoji.
+// `analyze_compact`, expanded by extension/ui/compact-report.js (what the extension and the test page
+// call), must give exactly the report `analyze` gives, for every one of those drafts.
 //
 //   ./build.sh build && node --test tests/wasm/
 
@@ -15,13 +17,16 @@ import { serve } from '../../tools/serve.mjs';
 import { launchChromium, launchFirefox } from './browsers.mjs';
 
 const PKG = fileURLToPath(new URL('../../dist/pkg/', import.meta.url));
+const UI = fileURLToPath(new URL('../../extension/ui/', import.meta.url));
 
 // The page imports the module the way the extension and the test page do, and exposes it.
 const PAGE = `<!doctype html><meta charset="utf-8"><title>msgguard pkg test</title>
+<script>window.compactDiffers = ${compactDiffers};</script>
 <script type="module">
   try {
     const m = await import('/msgguard.js');
     await m.default({ module_or_path: '/msgguard_bg.wasm' });
+    window.expandReport = (await import('/ui/compact-report.js')).expandReport;
     window.msgguard = m;
   } catch (e) {
     window.msgguardLoadError = String(e && e.stack || e);
@@ -62,6 +67,29 @@ const CASES = [
 
 const BAD_OPTIONS = [{ critical_reason: 'yes' }, 42, 'Additional Information Required', { subject: 7 }];
 
+/**
+ * Runs in the page: where `expandReport(analyze_compact(text, options), text)` differs from
+ * `analyze(text, options)` (a path such as "findings.3.match"), or null. Compared in the page (the
+ * page defines it from this source): lone surrogates would not survive the trip to node.
+ */
+function compactDiffers(m, text, options) {
+  const diff = (a, b, path) => {
+    if (Object.is(a, b)) return null;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return path || 'the report';
+    const ka = Object.keys(a), kb = Object.keys(b);
+    if (ka.length !== kb.length) return `${path}: keys ${ka} vs ${kb}`;
+    for (const k of ka) {
+      if (!Object.hasOwn(b, k)) return `${path}.${k}: missing`;
+      const d = diff(a[k], b[k], path ? `${path}.${k}` : k);
+      if (d) return d;
+    }
+    return null;
+  };
+  const full = options === undefined ? m.analyze(text) : m.analyze(text, options);
+  const compact = options === undefined ? m.analyze_compact(text) : m.analyze_compact(text, options);
+  return diff(window.expandReport(compact, text), full, '');
+}
+
 /** Runs in the page: waits for the module, analyzes every case, tries the bad options. */
 async function probe({ cases, bad }) {
   const deadline = Date.now() + 30000;
@@ -72,7 +100,7 @@ async function probe({ cases, bad }) {
   const m = window.msgguard;
   m.warm_up();
   m.warm_up('en');
-  const out = { version: m.version(), cases: [], bad: [] };
+  const out = { version: m.version(), cases: [], bad: [], compact: [] };
   for (const c of cases) {
     const r = 'options' in c ? m.analyze(c.text, c.options) : m.analyze(c.text);
     out.cases.push({
@@ -85,13 +113,16 @@ async function probe({ cases, bad }) {
       sliced: r.findings.map((f) => c.text.slice(f.start, f.end)),
       matchIndex: r.findings.map((f) => c.text.indexOf(f.match)),
     });
+    out.compact.push(window.compactDiffers(m, c.text, 'options' in c ? c.options : undefined));
   }
   for (const options of bad) {
-    try {
-      const r = m.analyze('Hello there.', options);
-      out.bad.push({ options: JSON.stringify(options), threw: false, category: r && r.category });
-    } catch (e) {
-      out.bad.push({ options: JSON.stringify(options), threw: true, isError: e instanceof window.Error || Object.prototype.toString.call(e) === '[object Error]', message: String(e && e.message) });
+    for (const f of ['analyze', 'analyze_compact']) {
+      try {
+        const r = m[f]('Hello there.', options);
+        out.bad.push({ f, options: JSON.stringify(options), threw: false, category: r && (r.category ?? r.rest?.category) });
+      } catch (e) {
+        out.bad.push({ f, options: JSON.stringify(options), threw: true, isError: e instanceof window.Error || Object.prototype.toString.call(e) === '[object Error]', message: String(e && e.message) });
+      }
     }
   }
   out.afterBad = m.analyze('Please leave a positive review.').category;
@@ -114,6 +145,8 @@ async function hostileProbe() {
     'www.my\uD800shop.com and \uDBFF\uDBFF call 555-123-4567 \uDC00\uD83D',
     '\uDE00\uD83D reversed pair, then 😀 a real one: leave a positive review\uD83D',
     '\uD800'.repeat(1000) + 'Leave a 5-star review' + '\uDC00'.repeat(1000),
+    // inside a match: the report's match has U+FFFD where the text has the surrogate
+    'visit http://my\uD800shop.com/x\uDC00y and leave a 5-star review',
   ];
   const wellFormed = (s) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   const out = { lone: [], big: [] };
@@ -122,6 +155,7 @@ async function hostileProbe() {
     out.lone.push({
       jsLength: text.length,
       length: r.length,
+      compactDiffers: window.compactDiffers(m, text),
       findings: r.findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end, match: f.match, sliced: wellFormed(text.slice(f.start, f.end)) })),
     });
   }
@@ -131,7 +165,8 @@ async function hostileProbe() {
     const t = performance.now();
     const r = m.analyze(text);
     const bad = r.findings.filter((f) => text.slice(f.start, f.end) !== f.match).length;
-    out.big.push({ name, jsLength: text.length, length: r.length, findings: r.findings.length, bad, ms: Math.round(performance.now() - t) });
+    const ms = Math.round(performance.now() - t);
+    out.big.push({ name, jsLength: text.length, length: r.length, findings: r.findings.length, bad, ms, compactDiffers: window.compactDiffers(m, text) });
   }
   return out;
 }
@@ -142,15 +177,18 @@ function checkHostile(out, browser) {
     const where = `${browser}, lone surrogates ${i}`;
     assert.equal(c.length, c.jsLength, `${where}: length must stay the JS string length`);
     assert.ok(c.findings.length > 0, `${where}: the findings around the lone surrogates are still found`);
+    assert.equal(c.compactDiffers, null, `${where}: the expanded compact report differs from analyze()'s`);
     for (const f of c.findings) {
       assert.ok(f.start < f.end && f.end <= c.jsLength, `${where}: ${f.rule} at ${f.start}..${f.end}`);
       assert.equal(f.sliced, f.match, `${where}: ${f.rule}: text.slice(${f.start}, ${f.end}) (lone surrogates as U+FFFD) !== match`);
     }
   }
   assert.ok(out.lone[0].findings.some((f) => f.rule === 'CT004' && f.match === 'a@myshop.com'), `${browser}: the address after a lone low surrogate`);
+  assert.ok(out.lone[4].findings.some((f) => f.rule === 'CT001' && f.match.includes('\uFFFD')), `${browser}: a link holding lone surrogates`);
   for (const b of out.big) {
     assert.equal(b.length, b.jsLength, `${browser}, ${b.name}: length`);
     assert.equal(b.bad, 0, `${browser}, ${b.name}: ${b.bad} findings whose text.slice is not their match`);
+    assert.equal(b.compactDiffers, null, `${browser}, ${b.name}: the expanded compact report differs from analyze()'s`);
   }
   assert.ok(out.big[0].findings > 10000, `${browser}: the 1 MB draft has its findings`);
 }
@@ -182,11 +220,14 @@ function check(out, browser) {
       assert.equal(f.end, f.start + f.match.length, `${where}: ${rule} end`);
     }
   }
-  assert.equal(out.bad.length, BAD_OPTIONS.length);
+  for (const [i, d] of out.compact.entries()) {
+    assert.equal(d, null, `${browser}, ${CASES[i].name}: the expanded compact report differs from analyze()'s`);
+  }
+  assert.equal(out.bad.length, 2 * BAD_OPTIONS.length);
   for (const b of out.bad) {
-    assert.ok(b.threw, `${browser}: analyze(text, ${b.options}) should throw, returned category ${b.category}`);
-    assert.ok(b.isError, `${browser}: analyze(text, ${b.options}) threw a non-Error`);
-    assert.match(b.message, /bad options/i, `${browser}: unclear message for ${b.options}: ${b.message}`);
+    assert.ok(b.threw, `${browser}: ${b.f}(text, ${b.options}) should throw, returned category ${b.category}`);
+    assert.ok(b.isError, `${browser}: ${b.f}(text, ${b.options}) threw a non-Error`);
+    assert.match(b.message, new RegExp(`^${b.f}\\(\\): bad options`), `${browser}: unclear message for ${b.options}: ${b.message}`);
   }
   assert.equal(out.afterBad, 'prohibited', `${browser}: the module must keep working after a bad call`);
 }
@@ -195,7 +236,7 @@ describe('dist/pkg in browsers', () => {
   let site;
   before(async () => {
     assert.ok(existsSync(PKG + 'msgguard.js') && existsSync(PKG + 'msgguard_bg.wasm'), `${PKG} is not built: run ./build.sh build`);
-    site = await serve(PKG, { pages: { '/': PAGE, '/favicon.ico': '' } });
+    site = await serve(PKG, { pages: { '/': PAGE, '/favicon.ico': '' }, mounts: { '/ui/': UI } });
   });
   after(() => site?.close());
 

@@ -36,14 +36,15 @@ export function brokenCopy(extDir, how) {
     }
     case 'analyzer-throws': {
       // The module loads and answers the empty probe the loader makes, then throws on any real draft,
-      // as a panic in the engine would (wasm-bindgen turns a panic into a thrown error).
+      // as a panic in the engine would (wasm-bindgen turns a panic into a thrown error). Broken: the
+      // export the extension calls (extension/src/analyzer.js, background.js).
       const src = readFileSync(glue, 'utf8');
-      const renamed = src.replace(/export function analyze\(/, 'function analyzeForReal(');
-      if (renamed === src) throw new Error(`${glue}: no "export function analyze(" to wrap; has wasm-bindgen's output changed?`);
+      const renamed = src.replace(/export function analyze_compact\(/, 'function analyzeCompactForReal(');
+      if (renamed === src) throw new Error(`${glue}: no "export function analyze_compact(" to wrap; has wasm-bindgen's output changed?`);
       writeFileSync(glue, `${renamed}
-export function analyze(text, options) {
+export function analyze_compact(text, options) {
   if (text) throw new Error('RuntimeError: unreachable (broken on purpose by tests/e2e/lib/broken.mjs)');
-  return analyzeForReal(text, options);
+  return analyzeCompactForReal(text, options);
 }
 `);
       break;
