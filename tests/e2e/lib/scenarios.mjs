@@ -39,7 +39,8 @@ export async function waitState(d, pred, what, timeout = 8000) {
   let s;
   for (;;) {
     s = await d.evaluate(pageOp, { op: 'state' });
-    if (pred(s)) return s;
+    // null: geckodriver ran the script while the page was being replaced
+    if (s && pred(s)) return s;
     if (Date.now() > end) break;
     await sleep(60);
   }
