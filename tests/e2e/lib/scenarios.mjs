@@ -2,14 +2,12 @@
 // gets one session with the packaged extension (dist/chrome or dist/firefox, unchanged), the fixture
 // server and the logging proxy; the tests run in order in that session.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_HOSTS, fixtureUrl } from '../fixtures/pages.mjs';
 import { pageOp } from './page.mjs';
-import { startLoggingProxy } from './proxy.mjs';
-import { startFixtureServer } from './server.mjs';
+import { closeSession, openSession } from './session.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const ARTIFACTS = join(ROOT, 'target', 'artifacts', 'e2e');
@@ -125,24 +123,16 @@ export function defineSuite(name, launch, o) {
   describe(`${name}: packaged extension on the fixture pages`, { skip: o.skip || false, timeout: 240_000 }, () => {
     /** @type {Driver} */
     let d;
-    /** @type {Awaited<ReturnType<typeof startFixtureServer>>} */
+    /** @type {import('./session.mjs').Session['server']} */
     let server;
-    /** @type {Awaited<ReturnType<typeof startLoggingProxy>>} */
+    /** @type {import('./session.mjs').Session['proxy']} */
     let proxy;
 
     before(async () => {
-      assert.ok(existsSync(join(o.extDir, 'manifest.json')), `${o.extDir} is missing: run ./build.sh first`);
-      mkdirSync(ARTIFACTS, { recursive: true });
-      server = await startFixtureServer({ port: o.serverPort });
-      proxy = await startLoggingProxy();
-      d = await launch({ extDir: o.extDir, hosts: FIXTURE_HOSTS, port: server.port, proxyPort: proxy.port, viewport: VIEWPORT });
+      ({ d, server, proxy } = await openSession(launch, { ...o, viewport: VIEWPORT, artifacts: ARTIFACTS }));
     }, { timeout: 60_000 });
 
-    after(async () => {
-      await d?.close();
-      await server?.close();
-      await proxy?.close();
-    }, { timeout: 30_000 });
+    after(() => closeSession({ d, server, proxy }), { timeout: 30_000 });
 
     it('Katal form: the page DOM outside msgguard-root is untouched while checking', { timeout: 30_000 }, async () => {
       // a taller window for this one: the card fits under the text in the screenshot

@@ -4,13 +4,11 @@
 // stored settings. One browser session with the packaged extension, its own storage, the fixture
 // server and the logging proxy.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FIXTURES, FIXTURE_HOSTS } from '../fixtures/pages.mjs';
 import { pageOp } from './page.mjs';
-import { startLoggingProxy } from './proxy.mjs';
-import { startFixtureServer } from './server.mjs';
+import { closeSession, openSession } from './session.mjs';
 import { ARTIFACTS } from './scenarios.mjs';
 
 const VIEWPORT = { width: 1280, height: 1000 };
@@ -89,24 +87,16 @@ export function defineWorkflowSuite(name, launch, o) {
   describe(`${name}: the seller's workflow on the fixture pages`, { skip: o.skip || false, timeout: 300_000 }, () => {
     /** @type {import('./driver.mjs').Driver} */
     let d;
-    /** @type {Awaited<ReturnType<typeof startFixtureServer>>} */
+    /** @type {import('./session.mjs').Session['server']} */
     let server;
-    /** @type {Awaited<ReturnType<typeof startLoggingProxy>>} */
+    /** @type {import('./session.mjs').Session['proxy']} */
     let proxy;
 
     before(async () => {
-      assert.ok(existsSync(join(o.extDir, 'manifest.json')), `${o.extDir} is missing: run ./build.sh first`);
-      mkdirSync(ARTIFACTS, { recursive: true });
-      server = await startFixtureServer({ port: o.serverPort });
-      proxy = await startLoggingProxy();
-      d = await launch({ extDir: o.extDir, hosts: FIXTURE_HOSTS, port: server.port, proxyPort: proxy.port, viewport: VIEWPORT });
+      ({ d, server, proxy } = await openSession(launch, { ...o, viewport: VIEWPORT, artifacts: ARTIFACTS }));
     }, { timeout: 60_000 });
 
-    after(async () => {
-      await d?.close();
-      await server?.close();
-      await proxy?.close();
-    }, { timeout: 30_000 });
+    after(() => closeSession({ d, server, proxy }), { timeout: 30_000 });
 
     /** @param {(s: ReturnType<typeof workflowState>) => boolean} pred @param {string} what */
     async function waitWf(pred, what, timeout = 8000) {
