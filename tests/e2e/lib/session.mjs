@@ -24,9 +24,17 @@ export async function openSession(launch, o) {
   assert.ok(existsSync(join(o.extDir, 'manifest.json')), `${o.extDir} is missing: run ./build.sh first`);
   mkdirSync(o.artifacts, { recursive: true });
   const server = await startFixtureServer({ port: o.serverPort });
-  const proxy = await startLoggingProxy();
-  const d = await launch({ extDir: o.extDir, hosts: FIXTURE_HOSTS, port: server.port, proxyPort: proxy.port, viewport: o.viewport });
-  return { d, server, proxy };
+  /** @type {Session['proxy'] | undefined} */
+  let proxy;
+  try {
+    proxy = await startLoggingProxy();
+    const d = await launch({ extDir: o.extDir, hosts: FIXTURE_HOSTS, port: server.port, proxyPort: proxy.port, viewport: o.viewport });
+    return { d, server, proxy };
+  } catch (e) {
+    // the suite's `after` gets nothing to close: free port 443 here, or every later suite fails to start
+    await closeSession({ server, proxy });
+    throw e;
+  }
 }
 
 /** Closes what `openSession` opened, whatever part of it started. @param {Partial<Session>} s */
