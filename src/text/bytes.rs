@@ -33,7 +33,7 @@ impl ByteSet {
     }
 
     #[inline]
-    pub fn contains(&self, b: u8) -> bool {
+    pub const fn contains(&self, b: u8) -> bool {
         self.0[b as usize]
     }
 }
