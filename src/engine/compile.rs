@@ -2,7 +2,7 @@
 //! is checked), so it only reads the templates into pieces and builds an automaton of their heads.
 
 use super::matchers::AllConditions;
-use super::walk::{heads, Resume};
+use super::walk::{heads, Alternatives, Resume};
 use crate::rulebook::expand::{alternatives, expand, parse, Piece};
 use crate::rulebook::Book;
 use aho_corasick::nfa::contiguous;
@@ -31,7 +31,7 @@ pub struct Needle {
 
 /// A phrase template without slots, read into its pieces (`expand::alternatives`), and who listed it.
 pub struct Plain {
-    pub pieces: Vec<Vec<String>>,
+    pub pieces: Vec<Alternatives>,
     pub owners: Vec<Owner>,
 }
 
@@ -146,7 +146,7 @@ impl Compiled {
             run.iter().for_each(|&(_, owner)| push_owner(&mut owners, owner));
             if !run[0].0.contains('{') {
                 if let Ok(pieces) = alternatives(run[0].0) {
-                    plain.push(Plain { pieces, owners });
+                    plain.push(Plain { pieces: pieces.into_iter().map(Alternatives::new).collect(), owners });
                 }
                 continue;
             }
@@ -154,7 +154,7 @@ impl Compiled {
                 if phrase.contains('{') {
                     slotted.extend(owners.iter().map(|&owner| (phrase.clone(), owner)));
                 } else {
-                    plain.push(Plain { pieces: vec![vec![phrase]], owners: owners.clone() });
+                    plain.push(Plain { pieces: vec![Alternatives::new(vec![phrase])], owners: owners.clone() });
                 }
             }
         }

@@ -44,7 +44,7 @@ impl Hits {
             if needle.resumes.is_empty() || template::starts_inside_word(text, start) {
                 continue;
             }
-            for resume in &needle.resumes {
+            for resume in needle.resumes.iter().filter(|r| r.may_continue(text.as_bytes(), end)) {
                 let plain = &c.plain[resume.template as usize];
                 walk(text.as_bytes(), end, resume.pending, &plain.pieces[resume.piece as usize..], &mut |end, prefix| {
                     if !prefix && template::ends_inside_word(text, end) {
