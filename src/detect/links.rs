@@ -23,7 +23,7 @@ const SHORTENERS: &[&str] = &[
 /// Where a link could be: a dot inside a word or spaced out (" . "), "://", " dot ".
 fn anchors(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
-    super::occurrences(text, [b'.', b':', b'd']).filter_map(move |i| match b[i] {
+    super::occurrences_or_spaced_d(text, [b'.', b':']).filter_map(move |i| match b[i] {
         b'.' => {
             let next = b.get(i + 1).copied();
             let prev = if i > 0 { Some(b[i - 1]) } else { None };
