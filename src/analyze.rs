@@ -1,7 +1,7 @@
 //! The pipeline: text → matching view and sentences → hits → topics → findings → category and advice.
 
 use crate::classify;
-use crate::engine::{compiled, Context, TopicState};
+use crate::engine::{compiled, Context, Owner, TopicState};
 use crate::options::Options;
 use crate::report::{Category, Counts, Finding, Report, Severity};
 use crate::rulebook::{self, Rule};
@@ -18,7 +18,7 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         .topics
         .iter()
         .enumerate()
-        .map(|(i, t)| ctx.accept(&t.matcher, &ctx.hits.topics[i], &ctx.hits.topic_exceptions[i], &[], None))
+        .map(|(i, t)| ctx.accept(&t.matcher, ctx.hits.of(Owner::Topic(i)), ctx.hits.of(Owner::TopicException(i)), &[], None))
         .collect();
     let state = TopicState { present: topic_spans.iter().map(|s| !s.is_empty()).collect() };
 
@@ -30,7 +30,7 @@ pub fn analyze(text: &str, options: &Options) -> Report {
             _ if rule.matcher.topic == "noncritical" => &noncritical_spans,
             _ => &[],
         };
-        for span in ctx.accept(&rule.matcher, &ctx.hits.rules[i], &ctx.hits.rule_exceptions[i], from_topic, Some(&state)) {
+        for span in ctx.accept(&rule.matcher, ctx.hits.of(Owner::Rule(i)), ctx.hits.of(Owner::RuleException(i)), from_topic, Some(&state)) {
             hits.push((rule, span));
         }
     }

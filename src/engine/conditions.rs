@@ -39,10 +39,8 @@ impl<'a> Context<'a> {
         let set_words = compiled.book.sets.len().div_ceil(64);
         let mut sentence_sets = vec![0u64; set_words * sentences.len()];
         let mut message_sets = Bits::new(compiled.book.sets.len());
-        for (set, spans) in hits.sets.iter().enumerate() {
-            if !spans.is_empty() {
-                message_sets.set(set);
-            }
+        for (set, spans) in hits.sets() {
+            message_sets.set(set);
             for span in spans {
                 if let Some(s) = sentences.index_of(span.start) {
                     sentence_sets[s * set_words + set / 64] |= 1 << (set % 64);

@@ -9,24 +9,23 @@ use super::template;
 use super::walk::walk;
 use crate::text::{Normalized, Span};
 
+/// Every span the scan found, grouped by who asked for it (sets, then topics, their exceptions, rules,
+/// their exceptions: see `Hits::group`), each group in the order found. One flat list: a list per
+/// set, topic and rule cost more to allocate and free than most drafts cost to scan.
 pub struct Hits {
-    pub sets: Vec<Vec<Span>>,
-    pub topics: Vec<Vec<Span>>,
-    pub topic_exceptions: Vec<Vec<Span>>,
-    pub rules: Vec<Vec<Span>>,
-    pub rule_exceptions: Vec<Vec<Span>>,
+    spans: Vec<Span>,
+    /// The group of each span, ascending.
+    groups: Vec<u32>,
+    sets: usize,
+    topics: usize,
+    rules: usize,
 }
 
 impl Hits {
     pub fn scan(c: &Compiled, view: &Normalized) -> Self {
         let book = c.book;
-        let mut hits = Hits {
-            sets: vec![Vec::new(); book.sets.len()],
-            topics: vec![Vec::new(); book.topics.len()],
-            topic_exceptions: vec![Vec::new(); book.topics.len()],
-            rules: vec![Vec::new(); book.rules.len()],
-            rule_exceptions: vec![Vec::new(); book.rules.len()],
-        };
+        let mut hits = Hits { spans: Vec::new(), groups: Vec::new(), sets: book.sets.len(), topics: book.topics.len(), rules: book.rules.len() };
+        let mut found: Vec<(u32, Span)> = Vec::new();
         let text = view.text.as_str();
         let input = Input::new(text);
         let mut state = OverlappingState::start();
@@ -37,7 +36,7 @@ impl Hits {
             for group in &needle.templates {
                 template::find_group(&c.templates, group, text, start, end, |t, start, end| {
                     let span = view.to_original(start, end);
-                    c.templates[t].owners.iter().for_each(|&owner| hits.push(owner, span));
+                    c.templates[t].owners.iter().for_each(|&owner| found.push((hits.group(owner), span)));
                 });
             }
             // A phrase neither starts nor ends inside a word (unless it ends in `*`).
@@ -51,20 +50,47 @@ impl Hits {
                         return;
                     }
                     let span = view.to_original(start, template::extend_prefix(text, end, prefix));
-                    plain.owners.iter().for_each(|&owner| hits.push(owner, span));
+                    plain.owners.iter().for_each(|&owner| found.push((hits.group(owner), span)));
                 });
             }
         }
+        // Stable: each group keeps the order its spans were found in.
+        found.sort_by_key(|&(group, _)| group);
+        hits.groups = found.iter().map(|&(group, _)| group).collect();
+        hits.spans = found.into_iter().map(|(_, span)| span).collect();
         hits
     }
 
-    fn push(&mut self, owner: Owner, span: Span) {
-        match owner {
-            Owner::Set(i) => self.sets[i].push(span),
-            Owner::Topic(i) => self.topics[i].push(span),
-            Owner::TopicException(i) => self.topic_exceptions[i].push(span),
-            Owner::Rule(i) => self.rules[i].push(span),
-            Owner::RuleException(i) => self.rule_exceptions[i].push(span),
-        }
+    fn group(&self, owner: Owner) -> u32 {
+        let (s, t, r) = (self.sets, self.topics, self.rules);
+        (match owner {
+            Owner::Set(i) => i,
+            Owner::Topic(i) => s + i,
+            Owner::TopicException(i) => s + t + i,
+            Owner::Rule(i) => s + 2 * t + i,
+            Owner::RuleException(i) => s + 2 * t + r + i,
+        }) as u32
+    }
+
+    /// The spans found for `owner`, in the order found.
+    pub fn of(&self, owner: Owner) -> &[Span] {
+        let group = self.group(owner);
+        let start = self.groups.partition_point(|&g| g < group);
+        let end = start + self.groups[start..].partition_point(|&g| g == group);
+        &self.spans[start..end]
+    }
+
+    /// Each set with a span found, and its spans.
+    pub fn sets(&self) -> impl Iterator<Item = (usize, &[Span])> + '_ {
+        let in_sets = self.groups.partition_point(|&g| (g as usize) < self.sets);
+        let groups = &self.groups[..in_sets];
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let group = *groups.get(at)?;
+            let end = at + groups[at..].partition_point(|&g| g == group);
+            let spans = &self.spans[at..end];
+            at = end;
+            Some((group as usize, spans))
+        })
     }
 }
