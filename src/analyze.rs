@@ -22,13 +22,16 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         .collect();
     let state = TopicState { present: topic_spans.iter().map(|s| !s.is_empty()).collect() };
 
-    let noncritical_spans = not_critical_parts(book, &ctx.sentences, text, &topic_spans);
+    // Only a rule that may count needs what is not critical (most drafts are not for opted-out buyers).
+    let noncritical_spans = std::cell::OnceCell::new();
     let mut hits: Vec<(&'static Rule, Span)> = Vec::new();
     for (i, rule) in book.rules.iter().enumerate() {
-        let from_topic: &[Span] = match book.topics.iter().position(|t| t.id == rule.matcher.topic) {
-            Some(t) if !rule.matcher.topic.is_empty() => &topic_spans[t],
-            _ if rule.matcher.topic == "noncritical" => &noncritical_spans,
-            _ => &[],
+        let from_topic: &[Span] = match ctx.compiled.rule_topics[i] {
+            Some(t) => &topic_spans[t],
+            None if rule.matcher.topic == "noncritical" && ctx.message_conditions_of(&rule.matcher, Some(&state)) => {
+                noncritical_spans.get_or_init(|| not_critical_parts(book, &ctx.sentences, text, &topic_spans))
+            }
+            None => &[],
         };
         for span in ctx.accept(&rule.matcher, ctx.hits.of(Owner::Rule(i)), ctx.hits.of(Owner::RuleException(i)), from_topic, Some(&state)) {
             hits.push((rule, span));

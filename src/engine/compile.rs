@@ -86,6 +86,9 @@ pub struct Compiled {
     pub needles: Vec<Needle>,
     pub plain: Vec<Plain>,
     pub templates: Vec<Template>,
+    /// For each rule whose matches are a topic's triggers, that topic (looked up once, not by name on
+    /// every check).
+    pub rule_topics: Vec<Option<usize>>,
 }
 
 /// The compiled form of `book`, built on first use and kept for the life of the process (or page).
@@ -200,7 +203,12 @@ impl Compiled {
             .match_kind(MatchKind::Standard)
             .build(patterns)
             .expect("rule-book phrases build an automaton");
-        Compiled { book, conditions: AllConditions::new(book), phrases: automaton, needles, plain, templates }
+        let rule_topics = book
+            .rules
+            .iter()
+            .map(|r| book.topics.iter().position(|t| t.id == r.matcher.topic).filter(|_| !r.matcher.topic.is_empty()))
+            .collect();
+        Compiled { book, conditions: AllConditions::new(book), phrases: automaton, needles, plain, templates, rule_topics }
     }
 }
 

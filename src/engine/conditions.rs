@@ -98,6 +98,15 @@ impl<'a> Context<'a> {
         spans
     }
 
+    /// Whether `m`'s conditions on the whole message hold: when they do not, `accept` finds nothing,
+    /// whatever the candidates.
+    pub fn message_conditions_of(&self, m: &Matcher, topics: Option<&TopicState>) -> bool {
+        match self.compiled.conditions.get(m) {
+            Some(c) => self.message_conditions_hold(c, topics),
+            None => self.message_conditions_hold(&Conditions::new(self.compiled.book, m), topics),
+        }
+    }
+
     fn message_conditions_hold(&self, c: &Conditions, topics: Option<&TopicState>) -> bool {
         if !c.message_any.is_empty() && !c.message_any.intersects(self.message_sets.words()) {
             return false;
