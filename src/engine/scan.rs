@@ -14,8 +14,8 @@ use crate::text::{Normalized, Span};
 /// set, topic and rule cost more to allocate and free than most drafts cost to scan.
 pub struct Hits {
     spans: Vec<Span>,
-    /// The group of each span, ascending.
-    groups: Vec<u32>,
+    /// Where each group starts in `spans`, and where the last ends.
+    starts: Vec<u32>,
     sets: usize,
     topics: usize,
     rules: usize,
@@ -24,7 +24,7 @@ pub struct Hits {
 impl Hits {
     pub fn scan(c: &Compiled, view: &Normalized) -> Self {
         let book = c.book;
-        let mut hits = Hits { spans: Vec::new(), groups: Vec::new(), sets: book.sets.len(), topics: book.topics.len(), rules: book.rules.len() };
+        let mut hits = Hits { spans: Vec::new(), starts: Vec::new(), sets: book.sets.len(), topics: book.topics.len(), rules: book.rules.len() };
         let mut found: Vec<(u32, Span)> = Vec::new();
         let text = view.text.as_str();
         let input = Input::new(text);
@@ -54,10 +54,22 @@ impl Hits {
                 });
             }
         }
-        // Stable: each group keeps the order its spans were found in.
-        found.sort_by_key(|&(group, _)| group);
-        hits.groups = found.iter().map(|&(group, _)| group).collect();
-        hits.spans = found.into_iter().map(|(_, span)| span).collect();
+        // Grouped by counting (no sort code in the module), each group in the order found.
+        let groups = hits.sets + 2 * hits.topics + 2 * hits.rules;
+        let mut starts = vec![0u32; groups + 1];
+        for &(group, _) in &found {
+            starts[group as usize + 1] += 1;
+        }
+        for g in 0..groups {
+            starts[g + 1] += starts[g];
+        }
+        let mut next = starts.clone();
+        hits.spans = vec![Span::new(0, 0); found.len()];
+        for (group, span) in found {
+            hits.spans[next[group as usize] as usize] = span;
+            next[group as usize] += 1;
+        }
+        hits.starts = starts;
         hits
     }
 
@@ -74,23 +86,12 @@ impl Hits {
 
     /// The spans found for `owner`, in the order found.
     pub fn of(&self, owner: Owner) -> &[Span] {
-        let group = self.group(owner);
-        let start = self.groups.partition_point(|&g| g < group);
-        let end = start + self.groups[start..].partition_point(|&g| g == group);
-        &self.spans[start..end]
+        let group = self.group(owner) as usize;
+        &self.spans[self.starts[group] as usize..self.starts[group + 1] as usize]
     }
 
     /// Each set with a span found, and its spans.
     pub fn sets(&self) -> impl Iterator<Item = (usize, &[Span])> + '_ {
-        let in_sets = self.groups.partition_point(|&g| (g as usize) < self.sets);
-        let groups = &self.groups[..in_sets];
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            let group = *groups.get(at)?;
-            let end = at + groups[at..].partition_point(|&g| g == group);
-            let spans = &self.spans[at..end];
-            at = end;
-            Some((group as usize, spans))
-        })
+        (0..self.sets).map(|set| (set, self.of(Owner::Set(set)))).filter(|(_, spans)| !spans.is_empty())
     }
 }
