@@ -1,7 +1,7 @@
 //! The pipeline: text → matching view and sentences → hits → topics → findings → category and advice.
 
 use crate::classify;
-use crate::engine::{compiled, Context, TopicState};
+use crate::engine::{compiled, Context, Owner, TopicState};
 use crate::options::Options;
 use crate::report::{Category, Counts, Finding, Report, Severity};
 use crate::rulebook::{self, Rule};
@@ -18,19 +18,22 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         .topics
         .iter()
         .enumerate()
-        .map(|(i, t)| ctx.accept(&t.matcher, &ctx.hits.topics[i], &ctx.hits.topic_exceptions[i], &[], None))
+        .map(|(i, t)| ctx.accept(&t.matcher, ctx.hits.of(Owner::Topic(i)), ctx.hits.of(Owner::TopicException(i)), &[], None))
         .collect();
     let state = TopicState { present: topic_spans.iter().map(|s| !s.is_empty()).collect() };
 
-    let noncritical_spans = not_critical_parts(book, &ctx.sentences, text, &topic_spans);
+    // Only a rule that may count needs what is not critical (most drafts are not for opted-out buyers).
+    let noncritical_spans = std::cell::OnceCell::new();
     let mut hits: Vec<(&'static Rule, Span)> = Vec::new();
     for (i, rule) in book.rules.iter().enumerate() {
-        let from_topic: &[Span] = match book.topics.iter().position(|t| t.id == rule.matcher.topic) {
-            Some(t) if !rule.matcher.topic.is_empty() => &topic_spans[t],
-            _ if rule.matcher.topic == "noncritical" => &noncritical_spans,
-            _ => &[],
+        let from_topic: &[Span] = match ctx.compiled.rule_topics[i] {
+            Some(t) => &topic_spans[t],
+            None if rule.matcher.topic == "noncritical" && ctx.message_conditions_of(&rule.matcher, Some(&state)) => {
+                noncritical_spans.get_or_init(|| not_critical_parts(book, &ctx.sentences, text, &topic_spans))
+            }
+            None => &[],
         };
-        for span in ctx.accept(&rule.matcher, &ctx.hits.rules[i], &ctx.hits.rule_exceptions[i], from_topic, Some(&state)) {
+        for span in ctx.accept(&rule.matcher, ctx.hits.of(Owner::Rule(i)), ctx.hits.of(Owner::RuleException(i)), from_topic, Some(&state)) {
             hits.push((rule, span));
         }
     }

@@ -13,7 +13,7 @@ pub fn find(view: &Normalized) -> Vec<Span> {
     let text = view.text.as_str();
     // An address has an "@", or in its written-out form a " dot ".
     let b = text.as_bytes();
-    let anchors = super::occurrences(text, [b'@', b'd']).filter_map(|i| match b[i] {
+    let anchors = super::occurrences_or_spaced_d(text, [b'@']).filter_map(|i| match b[i] {
         b'@' => Some(i),
         _ => (i > 0 && super::written_dot(b, i - 1)).then(|| i - 1),
     });

@@ -11,7 +11,7 @@ mod markup;
 mod phones;
 mod symbols;
 
-use crate::text::bytes::find_any;
+use crate::text::bytes::{find_any, find_any_or_pair};
 use crate::text::{Normalized, Span};
 
 /// Every tag a detector gives its candidates.
@@ -113,6 +113,18 @@ pub fn occurrences<const N: usize>(text: &str, targets: [u8; N]) -> impl Iterato
     let mut at = 0;
     std::iter::from_fn(move || {
         let found = find_any(b, at, targets)?;
+        at = found + 1;
+        Some(found)
+    })
+}
+
+/// As `occurrences`, and also where a "d" follows a space (maybe " dot ", which callers check with
+/// `written_dot`; some other "d"s may come too).
+pub fn occurrences_or_spaced_d<const N: usize>(text: &str, targets: [u8; N]) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let found = find_any_or_pair(b, at, targets, [b' ', b'd'])?;
         at = found + 1;
         Some(found)
     })

@@ -2,7 +2,7 @@
 //! is checked), so it only reads the templates into pieces and builds an automaton of their heads.
 
 use super::matchers::AllConditions;
-use super::walk::{heads, Resume};
+use super::walk::{heads, Alternatives, Resume};
 use crate::rulebook::expand::{alternatives, expand, parse, Piece};
 use crate::rulebook::Book;
 use aho_corasick::nfa::contiguous;
@@ -31,7 +31,7 @@ pub struct Needle {
 
 /// A phrase template without slots, read into its pieces (`expand::alternatives`), and who listed it.
 pub struct Plain {
-    pub pieces: Vec<Vec<String>>,
+    pub pieces: Vec<Alternatives>,
     pub owners: Vec<Owner>,
 }
 
@@ -86,6 +86,9 @@ pub struct Compiled {
     pub needles: Vec<Needle>,
     pub plain: Vec<Plain>,
     pub templates: Vec<Template>,
+    /// For each rule whose matches are a topic's triggers, that topic (looked up once, not by name on
+    /// every check).
+    pub rule_topics: Vec<Option<usize>>,
 }
 
 /// The compiled form of `book`, built on first use and kept for the life of the process (or page).
@@ -146,7 +149,7 @@ impl Compiled {
             run.iter().for_each(|&(_, owner)| push_owner(&mut owners, owner));
             if !run[0].0.contains('{') {
                 if let Ok(pieces) = alternatives(run[0].0) {
-                    plain.push(Plain { pieces, owners });
+                    plain.push(Plain { pieces: pieces.into_iter().map(Alternatives::new).collect(), owners });
                 }
                 continue;
             }
@@ -154,7 +157,7 @@ impl Compiled {
                 if phrase.contains('{') {
                     slotted.extend(owners.iter().map(|&owner| (phrase.clone(), owner)));
                 } else {
-                    plain.push(Plain { pieces: vec![vec![phrase]], owners: owners.clone() });
+                    plain.push(Plain { pieces: vec![Alternatives::new(vec![phrase])], owners: owners.clone() });
                 }
             }
         }
@@ -200,7 +203,12 @@ impl Compiled {
             .match_kind(MatchKind::Standard)
             .build(patterns)
             .expect("rule-book phrases build an automaton");
-        Compiled { book, conditions: AllConditions::new(book), phrases: automaton, needles, plain, templates }
+        let rule_topics = book
+            .rules
+            .iter()
+            .map(|r| book.topics.iter().position(|t| t.id == r.matcher.topic).filter(|_| !r.matcher.topic.is_empty()))
+            .collect();
+        Compiled { book, conditions: AllConditions::new(book), phrases: automaton, needles, plain, templates, rule_topics }
     }
 }
 

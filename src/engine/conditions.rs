@@ -39,10 +39,8 @@ impl<'a> Context<'a> {
         let set_words = compiled.book.sets.len().div_ceil(64);
         let mut sentence_sets = vec![0u64; set_words * sentences.len()];
         let mut message_sets = Bits::new(compiled.book.sets.len());
-        for (set, spans) in hits.sets.iter().enumerate() {
-            if !spans.is_empty() {
-                message_sets.set(set);
-            }
+        for (set, spans) in hits.sets() {
+            message_sets.set(set);
             for span in spans {
                 if let Some(s) = sentences.index_of(span.start) {
                     sentence_sets[s * set_words + set / 64] |= 1 << (set % 64);
@@ -98,6 +96,15 @@ impl<'a> Context<'a> {
             .collect();
         merge_overlapping(&mut spans);
         spans
+    }
+
+    /// Whether `m`'s conditions on the whole message hold: when they do not, `accept` finds nothing,
+    /// whatever the candidates.
+    pub fn message_conditions_of(&self, m: &Matcher, topics: Option<&TopicState>) -> bool {
+        match self.compiled.conditions.get(m) {
+            Some(c) => self.message_conditions_hold(c, topics),
+            None => self.message_conditions_hold(&Conditions::new(self.compiled.book, m), topics),
+        }
     }
 
     fn message_conditions_hold(&self, c: &Conditions, topics: Option<&TopicState>) -> bool {

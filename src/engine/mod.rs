@@ -9,5 +9,5 @@ mod scan;
 mod template;
 mod walk;
 
-pub use compile::compiled;
+pub use compile::{compiled, Owner};
 pub use conditions::{Context, TopicState};

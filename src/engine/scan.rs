@@ -9,24 +9,23 @@ use super::template;
 use super::walk::walk;
 use crate::text::{Normalized, Span};
 
+/// Every span the scan found, grouped by who asked for it (sets, then topics, their exceptions, rules,
+/// their exceptions: see `Hits::group`), each group in the order found. One flat list: a list per
+/// set, topic and rule cost more to allocate and free than most drafts cost to scan.
 pub struct Hits {
-    pub sets: Vec<Vec<Span>>,
-    pub topics: Vec<Vec<Span>>,
-    pub topic_exceptions: Vec<Vec<Span>>,
-    pub rules: Vec<Vec<Span>>,
-    pub rule_exceptions: Vec<Vec<Span>>,
+    spans: Vec<Span>,
+    /// Where each group starts in `spans`, and where the last ends.
+    starts: Vec<u32>,
+    sets: usize,
+    topics: usize,
+    rules: usize,
 }
 
 impl Hits {
     pub fn scan(c: &Compiled, view: &Normalized) -> Self {
         let book = c.book;
-        let mut hits = Hits {
-            sets: vec![Vec::new(); book.sets.len()],
-            topics: vec![Vec::new(); book.topics.len()],
-            topic_exceptions: vec![Vec::new(); book.topics.len()],
-            rules: vec![Vec::new(); book.rules.len()],
-            rule_exceptions: vec![Vec::new(); book.rules.len()],
-        };
+        let mut hits = Hits { spans: Vec::new(), starts: Vec::new(), sets: book.sets.len(), topics: book.topics.len(), rules: book.rules.len() };
+        let mut found: Vec<(u32, Span)> = Vec::new();
         let text = view.text.as_str();
         let input = Input::new(text);
         let mut state = OverlappingState::start();
@@ -37,34 +36,62 @@ impl Hits {
             for group in &needle.templates {
                 template::find_group(&c.templates, group, text, start, end, |t, start, end| {
                     let span = view.to_original(start, end);
-                    c.templates[t].owners.iter().for_each(|&owner| hits.push(owner, span));
+                    c.templates[t].owners.iter().for_each(|&owner| found.push((hits.group(owner), span)));
                 });
             }
             // A phrase neither starts nor ends inside a word (unless it ends in `*`).
             if needle.resumes.is_empty() || template::starts_inside_word(text, start) {
                 continue;
             }
-            for resume in &needle.resumes {
+            for resume in needle.resumes.iter().filter(|r| r.may_continue(text.as_bytes(), end)) {
                 let plain = &c.plain[resume.template as usize];
                 walk(text.as_bytes(), end, resume.pending, &plain.pieces[resume.piece as usize..], &mut |end, prefix| {
                     if !prefix && template::ends_inside_word(text, end) {
                         return;
                     }
                     let span = view.to_original(start, template::extend_prefix(text, end, prefix));
-                    plain.owners.iter().for_each(|&owner| hits.push(owner, span));
+                    plain.owners.iter().for_each(|&owner| found.push((hits.group(owner), span)));
                 });
             }
         }
+        // Grouped by counting (no sort code in the module), each group in the order found.
+        let groups = hits.sets + 2 * hits.topics + 2 * hits.rules;
+        let mut starts = vec![0u32; groups + 1];
+        for &(group, _) in &found {
+            starts[group as usize + 1] += 1;
+        }
+        for g in 0..groups {
+            starts[g + 1] += starts[g];
+        }
+        let mut next = starts.clone();
+        hits.spans = vec![Span::new(0, 0); found.len()];
+        for (group, span) in found {
+            hits.spans[next[group as usize] as usize] = span;
+            next[group as usize] += 1;
+        }
+        hits.starts = starts;
         hits
     }
 
-    fn push(&mut self, owner: Owner, span: Span) {
-        match owner {
-            Owner::Set(i) => self.sets[i].push(span),
-            Owner::Topic(i) => self.topics[i].push(span),
-            Owner::TopicException(i) => self.topic_exceptions[i].push(span),
-            Owner::Rule(i) => self.rules[i].push(span),
-            Owner::RuleException(i) => self.rule_exceptions[i].push(span),
-        }
+    fn group(&self, owner: Owner) -> u32 {
+        let (s, t, r) = (self.sets, self.topics, self.rules);
+        (match owner {
+            Owner::Set(i) => i,
+            Owner::Topic(i) => s + i,
+            Owner::TopicException(i) => s + t + i,
+            Owner::Rule(i) => s + 2 * t + i,
+            Owner::RuleException(i) => s + 2 * t + r + i,
+        }) as u32
+    }
+
+    /// The spans found for `owner`, in the order found.
+    pub fn of(&self, owner: Owner) -> &[Span] {
+        let group = self.group(owner) as usize;
+        &self.spans[self.starts[group] as usize..self.starts[group + 1] as usize]
+    }
+
+    /// Each set with a span found, and its spans.
+    pub fn sets(&self) -> impl Iterator<Item = (usize, &[Span])> + '_ {
+        (0..self.sets).map(|set| (set, self.of(Owner::Set(set)))).filter(|(_, spans)| !spans.is_empty())
     }
 }

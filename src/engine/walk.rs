@@ -24,6 +24,10 @@ impl Pending {
         self.len == 0
     }
 
+    fn len(self) -> usize {
+        self.len as usize
+    }
+
     fn last_is(self, star: bool) -> bool {
         self.len > 0 && (self.stars >> (self.len - 1) & 1 == 1) == star
     }
@@ -61,21 +65,70 @@ pub struct Resume {
     pub template: u32,
     pub piece: u32,
     pub pending: Pending,
+    /// The ASCII bytes the text may hold after the head and the pending spaces and stars.
+    follow: u128,
+}
+
+impl Resume {
+    /// Whether the rest of the template may continue at `at` in `text`: most heads found are not
+    /// followed by their template (every "please" in a draft finds the head of "please leave…"), and
+    /// one byte says so before the walk reads the template's pieces from memory.
+    #[inline]
+    pub fn may_continue(&self, text: &[u8], at: usize) -> bool {
+        match text.get(at + self.pending.len()) {
+            Some(&b) if b < 0x80 => self.follow >> b & 1 == 1,
+            // Not ASCII, or the end of the text (where a pending run of spaces may still be dropped).
+            _ => true,
+        }
+    }
+}
+
+/// What `Resume::follow` allows for the rest `pieces` of a template: the first bytes of the first
+/// piece's alternatives, or anything when one of them may match without a character of its own (it
+/// is empty, or starts with a space or a star) or nothing is left to match.
+fn follow(pieces: &[Alternatives]) -> u128 {
+    let Some(first) = pieces.first() else { return u128::MAX };
+    let mut bits = 0u128;
+    for &b in &first.firsts {
+        match b {
+            0 => return u128::MAX,
+            0x80.. => {}
+            b => bits |= 1 << b,
+        }
+    }
+    bits
+}
+
+/// One piece of a template (see `expand::alternatives`): its alternatives, and beside them what each
+/// needs next in the text. A walk tries every alternative of a piece where only one or two can match:
+/// a row of bytes rules the rest out without reading them.
+pub struct Alternatives {
+    pub words: Vec<String>,
+    /// For each alternative, its first byte when that is a character the text must hold (not a space
+    /// or `*`, which match in more than one way), else 0.
+    firsts: Vec<u8>,
+}
+
+impl Alternatives {
+    pub fn new(words: Vec<String>) -> Self {
+        let firsts = words.iter().map(|w| w.bytes().next().filter(|b| !matches!(b, b' ' | b'*')).unwrap_or(0)).collect();
+        Alternatives { words, firsts }
+    }
 }
 
 /// Every head of `pieces` (see `expand::alternatives`) with where it leaves the template: the
 /// phrases' first `HEAD_BYTES` or more bytes, up to the end of a piece (all of a phrase shorter than
 /// that). None when the template has a run of spaces and stars no book writes.
-pub fn heads(pieces: &[Vec<String>], template: u32) -> Option<Vec<(String, Resume)>> {
-    fn grow(pieces: &[Vec<String>], at: usize, head: &str, pending: Pending, template: u32, out: &mut Vec<(String, Resume)>) -> bool {
+pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resume)>> {
+    fn grow(pieces: &[Alternatives], at: usize, head: &str, pending: Pending, template: u32, out: &mut Vec<(String, Resume)>) -> bool {
         if head.len() >= HEAD_BYTES || at == pieces.len() {
             // A phrase of spaces and stars only matches nothing (`expand` drops an empty one).
             if !head.is_empty() {
-                out.push((head.to_string(), Resume { template, piece: at as u32, pending }));
+                out.push((head.to_string(), Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) }));
             }
             return true;
         }
-        pieces[at].iter().all(|alternative| {
+        pieces[at].words.iter().all(|alternative| {
             let mut head = head.to_string();
             let mut pending = pending;
             for c in alternative.chars() {
@@ -104,7 +157,7 @@ pub fn heads(pieces: &[Vec<String>], template: u32) -> Option<Vec<(String, Resum
 /// Every phrase of `pieces` that continues at `at` in `text` (the matching view), the head before it
 /// having left `pending`: `found(end, prefix)` with where the phrase ends in the text and whether it
 /// ends in `*`. The same end may be reported more than once (two alternatives reading the same).
-pub fn walk(text: &[u8], at: usize, pending: Pending, pieces: &[Vec<String>], found: &mut impl FnMut(usize, bool)) {
+pub fn walk(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], found: &mut impl FnMut(usize, bool)) {
     let Some((alternatives, rest)) = pieces.split_first() else {
         // As `expand` ends a phrase: a trailing space dropped, trailing stars make a prefix.
         let mut pending = pending;
@@ -120,7 +173,12 @@ pub fn walk(text: &[u8], at: usize, pending: Pending, pieces: &[Vec<String>], fo
         }
         return;
     };
-    'alternatives: for alternative in alternatives {
+    // An alternative that starts with a character finds it after the pending spaces and stars.
+    let next = text.get(at + pending.len()).copied().unwrap_or(0);
+    'alternatives: for (alternative, &first) in alternatives.words.iter().zip(&alternatives.firsts) {
+        if first != 0 && first != next {
+            continue;
+        }
         let mut at = at;
         let mut pending = pending;
         for &b in alternative.as_bytes() {
@@ -158,10 +216,11 @@ mod tests {
     /// Every phrase of `template` found in `text` by heads and walks, as (start, end, prefix), against
     /// every expanded phrase found by plain search.
     fn both(template: &str, text: &str) -> (Vec<(usize, usize, bool)>, Vec<(usize, usize, bool)>) {
-        let pieces = alternatives(template).unwrap();
+        let pieces: Vec<Alternatives> = alternatives(template).unwrap().into_iter().map(Alternatives::new).collect();
         let mut walked = Vec::new();
         for (head, resume) in heads(&pieces, 0).unwrap() {
-            for (start, _) in text.match_indices(head.as_str()) {
+            // As the scan does: a walk only where the byte after the head lets the template go on.
+            for (start, _) in text.match_indices(head.as_str()).filter(|(start, _)| resume.may_continue(text.as_bytes(), start + head.len())) {
                 walk(text.as_bytes(), start + head.len(), resume.pending, &pieces[resume.piece as usize..], &mut |end, prefix| {
                     walked.push((start, end, prefix))
                 });

@@ -33,7 +33,7 @@ impl ByteSet {
     }
 
     #[inline]
-    pub fn contains(&self, b: u8) -> bool {
+    pub const fn contains(&self, b: u8) -> bool {
         self.0[b as usize]
     }
 }
@@ -58,6 +58,33 @@ pub fn find_any<const N: usize>(b: &[u8], from: usize, targets: [u8; N]) -> Opti
         at += 8;
     }
     b[at.min(b.len())..].iter().position(|c| targets.contains(c)).map(|k| at + k)
+}
+
+/// As `find_any`, and also stopping at `pair[1]` after `pair[0]` (the "d" of " dot "): a stop at
+/// `pair[1]` is not always after `pair[0]` (callers check), but every such pair is stopped at. Searching
+/// for the letter alone stopped at every "d" of the draft.
+pub fn find_any_or_pair<const N: usize>(b: &[u8], from: usize, targets: [u8; N], pair: [u8; 2]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |w: u64, t: u8| {
+        let x = w ^ (LOW * t as u64);
+        x.wrapping_sub(LOW) & !x & HIGH
+    };
+    let mut at = from;
+    while at + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+        // Lane j holds the byte before byte at + j (none before the text: a zero byte).
+        let before = if at > 0 { u64::from_le_bytes(b[at - 1..at + 7].try_into().expect("eight bytes")) } else { w << 8 };
+        let mut found = zero(w, pair[1]) & zero(before, pair[0]);
+        for t in targets {
+            found |= zero(w, t);
+        }
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    (at.min(b.len())..b.len()).find(|&k| targets.contains(&b[k]) || b[k] == pair[1] && k > 0 && b[k - 1] == pair[0])
 }
 
 /// The first ASCII digit or one of `extra` at or after `from`, a word of eight bytes at a time.
@@ -126,6 +153,28 @@ mod tests {
                 assert_eq!(find_any(&v, from, [1]), Some(len));
             }
         }
+    }
+
+    #[test]
+    fn finds_bytes_and_pairs() {
+        let s = b"a dd xd dot 12345678 @ d";
+        let every = |from: usize| {
+            let mut out = Vec::new();
+            let mut at = from;
+            while let Some(k) = find_any_or_pair(s, at, [b'@'], [b' ', b'd']) {
+                out.push(k);
+                at = k + 1;
+            }
+            out
+        };
+        // Every pair and target; a stop at a "d" without a space before is allowed, none is missed.
+        for from in 0..s.len() {
+            let want: Vec<usize> = (from..s.len()).filter(|&k| s[k] == b'@' || s[k] == b'd' && k > 0 && s[k - 1] == b' ').collect();
+            let got = every(from);
+            assert!(want.iter().all(|k| got.contains(k)), "from {from}: {got:?} misses some of {want:?}");
+            assert!(got.iter().all(|&k| s[k] == b'@' || s[k] == b'd'), "from {from}: {got:?}");
+        }
+        assert_eq!(find_any_or_pair(b"dd", 0, [], [b' ', b'd']), None);
     }
 
     #[test]

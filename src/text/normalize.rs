@@ -16,6 +16,8 @@ pub struct Normalized {
     /// Where the view came from, stretch by stretch (see `Run`), in view order.
     runs: Vec<Run>,
     pub placeholders: Vec<Span>,
+    /// The run `run_of` found last.
+    last_run: Cell<usize>,
 }
 
 /// A stretch of the view from byte `view` up to the next run. Copied stretches match the original
@@ -88,7 +90,7 @@ impl Normalized {
             }
             i = end;
         }
-        join_spelled_out_words(Normalized { text: v.text, runs: v.runs, placeholders })
+        join_spelled_out_words(Normalized { text: v.text, runs: v.runs, placeholders, last_run: Cell::new(0) })
     }
 
     /// The original byte range that produced view bytes `start..end` (end exclusive, non-empty, both
@@ -110,7 +112,7 @@ impl Normalized {
 
     /// The original bytes view byte `i` stands for.
     fn origin(&self, i: usize) -> (usize, usize) {
-        let r = self.runs[self.runs.partition_point(|r| r.view as usize <= i) - 1];
+        let r = self.runs[self.run_of(i)];
         if r.copied {
             let at = r.orig as usize + i - r.view as usize;
             (at, at + 1)
@@ -120,21 +122,63 @@ impl Normalized {
     }
 }
 
+impl Normalized {
+    /// The index of the run holding view byte `i`. Callers ask in text order (the automaton's matches,
+    /// then each detector's), so the run of the last answer or the one after it usually holds `i`:
+    /// a binary search over a long draft's runs for every match cost more than the rest of the map.
+    fn run_of(&self, i: usize) -> usize {
+        let runs = &self.runs;
+        let holds = |k: usize| runs[k].view as usize <= i && runs.get(k + 1).is_none_or(|n| n.view as usize > i);
+        let last = self.last_run.get();
+        let k = if last < runs.len() && holds(last) {
+            last
+        } else if last + 1 < runs.len() && holds(last + 1) {
+            last + 1
+        } else {
+            runs.partition_point(|r| r.view as usize <= i) - 1
+        };
+        self.last_run.set(k);
+        k
+    }
+}
+
 /// The length of the plain ASCII `b` starts with: printable characters other than the brackets of
 /// evasions ("[at]") and the first bytes of placeholders, and spaces between them (a space first or
 /// after another is left to `Builder`, which collapses white space).
 fn plain_ascii(b: &[u8]) -> usize {
     const PLAIN: ByteSet = ByteSet::graphic_except(b"[({<$%*");
-    let mut n = 0;
-    loop {
-        n += b[n..].iter().position(|&c| !PLAIN.contains(c)).unwrap_or(b.len() - n);
-        // A single space between printable characters is plain too.
-        if n > 0 && n + 1 < b.len() && b[n] == b' ' && PLAIN.contains(b[n + 1]) {
-            n += 1;
-        } else {
-            return n;
+    // Bit 0 of a byte's lane: plain; bit 1: a space.
+    const CLASS: [u8; 256] = {
+        let mut class = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            class[i] = if PLAIN.contains(i as u8) { 1 } else if i == b' ' as usize { 2 } else { 0 };
+            i += 1;
         }
+        class
+    };
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    // Each byte on its own: plain, or a space (not the first byte) before a plain one. Eight at a time,
+    // as a draft is mostly such bytes: testing one at a time, the end of every word cost a mispredicted branch.
+    let accepted = |n: usize| PLAIN.contains(b[n]) || n > 0 && b[n] == b' ' && b.get(n + 1).is_some_and(|&c| PLAIN.contains(c));
+    if b.is_empty() || !accepted(0) {
+        return 0;
     }
+    let mut n = 1;
+    while n + 9 <= b.len() {
+        let lanes = b[n..n + 8].iter().enumerate().fold(0u64, |m, (j, &c)| m | (CLASS[c as usize] as u64) << (8 * j));
+        let plain = lanes & LOW;
+        let plain_next = plain >> 8 | ((CLASS[b[n + 8] as usize] & 1) as u64) << 56;
+        let ok = plain | lanes >> 1 & LOW & plain_next;
+        if ok != LOW {
+            return n + (!ok & LOW).trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    while n < b.len() && accepted(n) {
+        n += 1;
+    }
+    n
 }
 
 // The buffers of the last view recycled, for the next one: a draft is checked on every keystroke, and
@@ -236,11 +280,11 @@ fn join_spelled_out_words(view: Normalized) -> Normalized {
         let (_, end) = view.origin(i + c.len_utf8() - 1);
         out.push(c, start, end);
     }
-    Normalized { text: out.text, runs: out.runs, placeholders: view.placeholders }
+    Normalized { text: out.text, runs: out.runs, placeholders: view.placeholders, last_run: Cell::new(0) }
 }
 
 #[inline]
-fn is_separator(b: u8) -> bool {
+const fn is_separator(b: u8) -> bool {
     const SEPARATORS: ByteSet = ByteSet::new(b" *._-+~");
     SEPARATORS.contains(b)
 }
@@ -252,6 +296,13 @@ fn may_spell_out(b: &[u8]) -> bool {
     let mut alone = 0;
     let mut k = 0;
     while k + 1 < b.len() {
+        // Outside a run, every byte but one that starts a run moves on by one: go straight to the next.
+        if alone == 0 {
+            k = next_run_start(b, k);
+            if k + 1 >= b.len() {
+                return false;
+            }
+        }
         // A spaced dot continues the run like one separator.
         if alone > 0 && dotted_gap(b, k) == 3 {
             k += 2;
@@ -283,6 +334,53 @@ fn may_spell_out(b: &[u8]) -> bool {
     }
     false
 }
+
+/// The first `k` at or after `from` where a character may stand alone after a separator: a separator,
+/// then a byte that is not one, then a separator (or a byte that is not ASCII, which starts a longer
+/// character); `b.len()` when there is none. Eight bytes at a time: prose has a separator every few
+/// bytes, and testing each one was most of the cost of `may_spell_out`.
+fn next_run_start(b: &[u8], from: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    // Bit 0 of a byte's lane: a separator; bit 1: not ASCII.
+    let lanes = |w: &[u8]| w.iter().enumerate().fold(0u64, |m, (j, &c)| m | (CLASS[c as usize] as u64) << (8 * j));
+    let mut at = from;
+    if at + 16 <= b.len() {
+        let mut cur = lanes(&b[at..at + 8]);
+        while at + 16 <= b.len() {
+            let next = lanes(&b[at + 8..at + 16]);
+            let sep = cur & LOW;
+            let sep_next = next & LOW;
+            // Lane j of each: byte at + j + 1 (+ 2) is a separator, byte at + j + 1 is not ASCII.
+            let sep1 = sep >> 8 | sep_next << 56;
+            let sep2 = sep >> 16 | sep_next << 48;
+            let wide1 = (cur >> 1 & LOW) >> 8 | (next >> 1 & LOW) << 56;
+            let found = sep & !sep1 & (sep2 | wide1);
+            if found != 0 {
+                return at + found.trailing_zeros() as usize / 8;
+            }
+            cur = next;
+            at += 8;
+        }
+    }
+    while at + 1 < b.len() {
+        if is_separator(b[at]) && !is_separator(b[at + 1]) && (b[at + 1] >= 0x80 || b.get(at + 2).is_some_and(|&c| is_separator(c))) {
+            return at;
+        }
+        at += 1;
+    }
+    b.len()
+}
+
+/// `next_run_start`'s classes: 1 for a separator, 2 for a byte that is not ASCII.
+const CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        class[i] = if i >= 0x80 { 2 } else if is_separator(i as u8) { 1 } else { 0 };
+        i += 1;
+    }
+    class
+};
 
 /// The length of a spaced dot or at (" . ", " @ ") at `k`, else 0.
 fn dotted_gap(b: &[u8], k: usize) -> usize {
@@ -387,6 +485,93 @@ mod tests {
         assert_eq!(view("w w w . s h o p . c o m"), "www.shop.com");
         assert_eq!(view("n a m e @ m a i l . c o m"), "name@mail.com");
         assert_eq!(view("a . b and c . d"), "a . b and c . d");
+    }
+
+    /// `may_spell_out` as it was before it skipped ahead, byte by byte.
+    fn may_spell_out_bytewise(b: &[u8]) -> bool {
+        let mut alone = 0;
+        let mut k = 0;
+        while k + 1 < b.len() {
+            if alone > 0 && dotted_gap(b, k) == 3 {
+                k += 2;
+                continue;
+            }
+            if is_separator(b[k]) && !is_separator(b[k + 1]) {
+                let len = match b[k + 1] {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    0xC0.. => 2,
+                    _ => 1,
+                };
+                match b.get(k + 1 + len) {
+                    Some(&n) if is_separator(n) => {
+                        alone += 1;
+                        if alone == 4 {
+                            return true;
+                        }
+                        k += 1 + len;
+                        continue;
+                    }
+                    Some(n) if n.is_ascii_alphanumeric() => {}
+                    _ if alone == 3 => return true,
+                    _ => {}
+                }
+            }
+            alone = 0;
+            k += 1;
+        }
+        false
+    }
+
+    #[test]
+    fn skipping_ahead_finds_what_reading_every_byte_finds() {
+        let pieces = [" ", "a", "b", ".", "*", "-", "é", "中", "😀", "ab", " . ", " @ ", "x y", ",", "1", "~", "_+"];
+        let mut seed = 7u64;
+        for round in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let mut s = String::new();
+            let mut r = seed;
+            for _ in 0..len {
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r = r.rotate_left(5) ^ round;
+            }
+            assert_eq!(may_spell_out(s.as_bytes()), may_spell_out_bytewise(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn plain_ascii_takes_what_a_byte_by_byte_scan_takes() {
+        const PLAIN: ByteSet = ByteSet::graphic_except(b"[({<$%*");
+        let bytewise = |b: &[u8]| {
+            let mut n = 0;
+            loop {
+                n += b[n..].iter().position(|&c| !PLAIN.contains(c)).unwrap_or(b.len() - n);
+                if n > 0 && n + 1 < b.len() && b[n] == b' ' && PLAIN.contains(b[n + 1]) {
+                    n += 1;
+                } else {
+                    return n;
+                }
+            }
+        };
+        let pieces = ["a", "word", " ", "  ", "\n", "[", "$", "é", ".", "Z", "~", "\u{7f}", "*", "x y"];
+        let mut seed = 11u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut s = String::new();
+            let mut r = seed;
+            for _ in 0..seed % 30 {
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r = r.rotate_left(7) ^ (r >> 3);
+            }
+            for from in 0..s.len().min(3) {
+                assert_eq!(plain_ascii(&s.as_bytes()[from..]), bytewise(&s.as_bytes()[from..]), "{s:?} from {from}");
+            }
+        }
     }
 
     #[test]

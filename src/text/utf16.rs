@@ -6,7 +6,7 @@ const STEP: usize = 64;
 
 pub struct Utf16Index<'a> {
     text: &'a str,
-    /// UTF-16 offset at each char boundary at or after `k * STEP` bytes: (byte, utf16).
+    /// UTF-16 offset at the first char boundary at or after `k * STEP` bytes, for each k: (byte, utf16).
     checkpoints: Vec<(usize, usize)>,
 }
 
@@ -15,8 +15,11 @@ impl<'a> Utf16Index<'a> {
         let mut checkpoints = Vec::with_capacity(text.len() / STEP + 2);
         checkpoints.push((0, 0));
         let (mut byte, mut units) = (0, 0);
-        while byte < text.len() {
-            let mut next = (byte + STEP).min(text.len());
+        for k in 1.. {
+            if byte >= text.len() {
+                break;
+            }
+            let mut next = (k * STEP).min(text.len());
             while !text.is_char_boundary(next) {
                 next += 1;
             }
@@ -29,7 +32,9 @@ impl<'a> Utf16Index<'a> {
 
     /// UTF-16 offset of byte offset `byte`, which must be a char boundary.
     pub fn at(&self, byte: usize) -> usize {
-        let k = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        // Checkpoint k is the first boundary at or after k * STEP, at most three bytes after it.
+        let k = byte / STEP;
+        let k = if self.checkpoints[k].0 > byte { k - 1 } else { k };
         let (b, units) = self.checkpoints[k];
         units + utf16_len(&self.text.as_bytes()[b..byte])
     }
