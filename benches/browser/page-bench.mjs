@@ -31,7 +31,7 @@ export function benchOp(a) {
   switch (a.op) {
     case 'ready-measures':
       // the extension's own measure of loading its analyzer (extension/src/analyzer.js)
-      return performance.getEntriesByType('measure').filter((m) => m.name.startsWith('msgguard:analyzer-ready:'))
+      return performance.getEntriesByType('measure').filter((m) => m.name.startsWith('msgguard:analyzer-'))
         .map((m) => ({ name: m.name, duration: m.duration }));
 
     case 'watch': {

@@ -118,13 +118,18 @@ async function pasteBare(d, text) {
 /** @param {Driver} d @param {'local' | 'background'} path */
 async function readyTimes(d, fixture, path) {
   const times = [];
+  /** @type {number[]} */
+  const loads = [];
   for (let i = 0; i < READY_LOADS; i++) {
     await open(d, fixture);
-    const m = (await op(d, { op: 'ready-measures' })).find((/** @type {any} */ x) => x.name.endsWith(':' + path));
+    const measures = await op(d, { op: 'ready-measures' });
+    const m = measures.find((/** @type {any} */ x) => x.name === `msgguard:analyzer-ready:${path}`);
     if (!m) throw new Error(`no msgguard:analyzer-ready:${path} measure on the ${fixture} page (is dist/ built from this tree?)`);
     times.push(m.duration);
+    const load = measures.find((/** @type {any} */ x) => x.name === `msgguard:analyzer-load:${path}`);
+    if (load) loads.push(load.duration);
   }
-  return { median: round(median(times)), first: round(times[0]) };
+  return { median: round(median(times)), first: round(times[0]), load: loads.length ? round(median(loads)) : null };
 }
 
 /**
@@ -155,6 +160,7 @@ async function measureBrowser(d, o) {
     const ready = await readyTimes(d, 'katal', 'local');
     r[`${name}_ready_ms`] = ready.median;
     r[`${name}_ready_first_ms`] = ready.first;
+    r[`${name}_analyzer_load_ms`] = ready.load;
   });
 
   await step(`analyze_compact() + expandReport() of 2,000 characters x ${ANALYZE_CALLS} from JavaScript`, async () => {
@@ -217,6 +223,7 @@ async function measureBrowser(d, o) {
     await step('the background fallback on the strict-CSP page: ready, keystrokes', async () => {
       const fr = await readyTimes(d, 'strict', 'background');
       r.fallback_ready_ms = fr.median;
+      r.fallback_analyzer_load_ms = fr.load;
       await open(d, 'strict');
       const fks = await keystrokes(d, text2k, typed);
       r.fallback_keystroke_p50_ms = fks.p50;

@@ -51,7 +51,14 @@ export function start(opts = {}) {
 
   /** @type {'loading' | 'local' | 'background' | 'unavailable'} */
   let analyzerState = 'loading';
-  const analyzer = stored.then((s) => loadAnalyzer({ prefer: opts.prefer ?? (s.analyzer === 'background' ? 'background' : undefined) }));
+  // The analyzer starts loading now, not after the settings are read (10-25 ms): only a seller who chose
+  // the background analyzer waits for them.
+  const firstChoice = opts.prefer === 'background' ? null : loadAnalyzer({ prefer: opts.prefer });
+  firstChoice?.catch(() => {}); // handled below, unless the settings chose the background
+  const analyzer = stored.then((s) => {
+    const background = opts.prefer === 'background' || (!opts.prefer && s.analyzer === 'background');
+    return firstChoice && !background ? firstChoice : loadAnalyzer({ prefer: 'background' });
+  });
   analyzer.then(
     (a) => {
       analyzerState = a.path;

@@ -98,7 +98,9 @@ describe('no eval, no remote code', { skip: !built && 'run ./build.sh build firs
         }
       }
       // …where `compiled` is that fetch's module
-      assert.match(readFileSync(join(dir, 'src/analyzer.js'), 'utf8'), /const compiled = compileModule\(fetch\(api\.runtime\.getURL\('pkg\/msgguard_bg\.wasm'\)\)\);/);
+      assert.match(readFileSync(join(dir, 'src/analyzer.js'), 'utf8'), /const compiled = earlyModule\(\) \?\? compileModule\(fetch\(api\.runtime\.getURL\('pkg\/msgguard_bg\.wasm'\)\)\);/);
+      // …or the one content.js started: the same fetch
+      assert.match(readFileSync(join(dir, 'src/content.js'), 'utf8'), /const compiled = WebAssembly\.compileStreaming\(fetch\(api\.runtime\.getURL\('pkg\/msgguard_bg\.wasm'\)\)\);\s+compiled\.catch\(\(\) => \{\}\);\s+g\.__messageGuardModule = compiled;/);
     });
   }
 });
