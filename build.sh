@@ -196,7 +196,7 @@ ensure_node() {
     need=1
   else
     local bin
-    for bin in wasm-opt tsc web-ext; do [[ -x node_modules/.bin/$bin ]] || need=1; done
+    for bin in wasm-opt tsc web-ext esbuild; do [[ -x node_modules/.bin/$bin ]] || need=1; done
     for mod in playwright-core selenium-webdriver; do [[ -f node_modules/$mod/package.json ]] || need=1; done
   fi
   if [[ -n $need ]]; then

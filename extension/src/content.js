@@ -8,8 +8,8 @@
   // "Analyzer ready" is timed from here, the extension's first script (analyzer.js, benches/browser/).
   g.__messageGuardStart = performance.now();
   const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-  // The analyzer's module is fetched and compiled while the content script's own modules load (a
-  // dozen of them, one request each); analyzer.js takes it. On a page whose CSP forbids WebAssembly in
+  // The analyzer's module is fetched and compiled while the content script's own module loads;
+  // analyzer.js takes it. On a page whose CSP forbids WebAssembly in
   // content scripts the compile fails, and analyzer.js asks the background instead.
   try {
     const compiled = WebAssembly.compileStreaming(fetch(api.runtime.getURL('pkg/msgguard_bg.wasm')));
