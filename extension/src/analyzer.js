@@ -83,6 +83,15 @@ function earlyModule() {
   return m && typeof m.then === 'function' ? m : null;
 }
 
+/**
+ * The module's JavaScript glue, if content.js started importing it.
+ * @returns {Promise<any> | null}
+ */
+function earlyGlue() {
+  const g = /** @type {any} */ (globalThis).__messageGuardGlue;
+  return g && typeof g.then === 'function' ? g : null;
+}
+
 /** @returns {Promise<Analyzer>} */
 async function loadLocal() {
   const start = performance.now();
@@ -92,7 +101,7 @@ async function loadLocal() {
   // A page whose CSP forbids WebAssembly here fails the compile.
   const compiled = earlyModule() ?? compileModule(fetch(api.runtime.getURL('pkg/msgguard_bg.wasm')));
   compiled.catch(() => {}); // reported below, or moot if the import fails first
-  const mod = await import(api.runtime.getURL('pkg/msgguard.js'));
+  const mod = await (earlyGlue() ?? import(api.runtime.getURL('pkg/msgguard.js')));
   await mod.default({ module_or_path: await compiled });
   mod.warm_up();
   const probe = expandReport(mod.analyze_compact('', {}), '');

@@ -18,6 +18,10 @@
   } catch {
     // no streaming compile here: analyzer.js fetches and compiles it itself
   }
+  // …and its JavaScript glue, one more request that need not wait either
+  const glue = import(api.runtime.getURL('pkg/msgguard.js'));
+  glue.catch(() => {});
+  g.__messageGuardGlue = glue;
   import(api.runtime.getURL('src/main.js'))
     .then((m) => m.start())
     .catch((e) => console.warn('[Message Guard] not started:', e));
