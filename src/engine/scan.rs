@@ -54,20 +54,25 @@ impl Hits {
                 });
             }
         }
-        // Grouped by counting (no sort code in the module), each group in the order found.
+        // Grouped by counting (no sort code in the module), each group in the order found: each
+        // group's count summed into where it ends, then the spans placed from the last found back,
+        // which leaves each total where its group starts (no second array to move through them).
         let groups = hits.sets + 2 * hits.topics + 2 * hits.rules;
         let mut starts = vec![0u32; groups + 1];
         for &(group, _) in &found {
-            starts[group as usize + 1] += 1;
+            starts[group as usize] += 1;
         }
-        for g in 0..groups {
-            starts[g + 1] += starts[g];
+        // The running total kept in a register: adding each count to the one before it in memory
+        // waits on the store before, for every group of the book, found or not.
+        let mut total = 0;
+        for start in &mut starts {
+            total += *start;
+            *start = total;
         }
-        let mut next = starts.clone();
         hits.spans = vec![Span::new(0, 0); found.len()];
-        for (group, span) in found {
-            hits.spans[next[group as usize] as usize] = span;
-            next[group as usize] += 1;
+        for &(group, span) in found.iter().rev() {
+            starts[group as usize] -= 1;
+            hits.spans[starts[group as usize] as usize] = span;
         }
         hits.starts = starts;
         hits
