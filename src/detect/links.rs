@@ -497,17 +497,7 @@ mod tests {
             visited
         }
         let pieces = ["a", "shop", "dot", " ", "  ", ".", ":", "w", "www", "d", "2", "x1", "-", "é", ",", "co", "_", "A", "//"];
-        let mut seed = 5u64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut s = String::new();
-            let mut r = seed;
-            for _ in 0..seed % 40 {
-                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
-                r = r.rotate_left(9) ^ (r >> 5);
-            }
+        for s in crate::text::random_texts(&pieces, 5, 20_000, 40) {
             let b = s.as_bytes();
             for from in (0..=b.len()).filter(|&k| s.is_char_boundary(k)).take(4) {
                 let to = skip_plain_words(b, from);

@@ -37,3 +37,22 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 }
+
+/// Seeded random texts glued from `pieces`, up to `max_pieces` each, for tests that compare a fast
+/// scan with the byte-by-byte one it replaces (the same texts on every run).
+#[cfg(test)]
+pub(crate) fn random_texts<'a>(pieces: &'a [&'a str], seed: u64, count: usize, max_pieces: u64) -> impl Iterator<Item = String> + 'a {
+    let mut seed = seed;
+    (0..count).map(move |round| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut s = String::new();
+        let mut r = seed;
+        for _ in 0..seed % max_pieces {
+            s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+            r = r.rotate_left(7) ^ (r >> 3) ^ round as u64;
+        }
+        s
+    })
+}

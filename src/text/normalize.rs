@@ -293,12 +293,19 @@ const fn is_separator(b: u8) -> bool {
 /// as the letters after the first of five spelled-out ones do: a quick look at the bytes before the
 /// careful one.
 fn may_spell_out(b: &[u8]) -> bool {
+    spell_out_scan(b, next_run_start)
+}
+
+/// `may_spell_out`'s loop; outside a run it moves to `skip(b, k)`, the next place a run may start
+/// (the tests give it one that stays put, to compare with reading every byte).
+#[inline(always)]
+fn spell_out_scan(b: &[u8], skip: fn(&[u8], usize) -> usize) -> bool {
     let mut alone = 0;
     let mut k = 0;
     while k + 1 < b.len() {
         // Outside a run, every byte but one that starts a run moves on by one: go straight to the next.
         if alone == 0 {
-            k = next_run_start(b, k);
+            k = skip(b, k);
             if k + 1 >= b.len() {
                 return false;
             }
@@ -489,55 +496,13 @@ mod tests {
 
     /// `may_spell_out` as it was before it skipped ahead, byte by byte.
     fn may_spell_out_bytewise(b: &[u8]) -> bool {
-        let mut alone = 0;
-        let mut k = 0;
-        while k + 1 < b.len() {
-            if alone > 0 && dotted_gap(b, k) == 3 {
-                k += 2;
-                continue;
-            }
-            if is_separator(b[k]) && !is_separator(b[k + 1]) {
-                let len = match b[k + 1] {
-                    0xF0.. => 4,
-                    0xE0.. => 3,
-                    0xC0.. => 2,
-                    _ => 1,
-                };
-                match b.get(k + 1 + len) {
-                    Some(&n) if is_separator(n) => {
-                        alone += 1;
-                        if alone == 4 {
-                            return true;
-                        }
-                        k += 1 + len;
-                        continue;
-                    }
-                    Some(n) if n.is_ascii_alphanumeric() => {}
-                    _ if alone == 3 => return true,
-                    _ => {}
-                }
-            }
-            alone = 0;
-            k += 1;
-        }
-        false
+        spell_out_scan(b, |_, k| k)
     }
 
     #[test]
     fn skipping_ahead_finds_what_reading_every_byte_finds() {
         let pieces = [" ", "a", "b", ".", "*", "-", "é", "中", "😀", "ab", " . ", " @ ", "x y", ",", "1", "~", "_+"];
-        let mut seed = 7u64;
-        for round in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 40) as usize;
-            let mut s = String::new();
-            let mut r = seed;
-            for _ in 0..len {
-                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
-                r = r.rotate_left(5) ^ round;
-            }
+        for s in crate::text::random_texts(&pieces, 7, 20_000, 40) {
             assert_eq!(may_spell_out(s.as_bytes()), may_spell_out_bytewise(s.as_bytes()), "{s:?}");
         }
     }
@@ -557,17 +522,7 @@ mod tests {
             }
         };
         let pieces = ["a", "word", " ", "  ", "\n", "[", "$", "é", ".", "Z", "~", "\u{7f}", "*", "x y"];
-        let mut seed = 11u64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut s = String::new();
-            let mut r = seed;
-            for _ in 0..seed % 30 {
-                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
-                r = r.rotate_left(7) ^ (r >> 3);
-            }
+        for s in crate::text::random_texts(&pieces, 11, 20_000, 30) {
             for from in 0..s.len().min(3) {
                 assert_eq!(plain_ascii(&s.as_bytes()[from..]), bytewise(&s.as_bytes()[from..]), "{s:?} from {from}");
             }
