@@ -175,11 +175,15 @@ export async function randomEdits(d, { seed, count, log = () => {} }) {
         } else {
           const expected = redo.pop() ?? '';
           // Seen in Chromium only, in about one session of 1,000 edits in two, never reproduced alone:
-          // redoing a paste that ends the field with a line break brings it back without that final
-          // line break. Counted and printed, not hidden; anything else is a failure.
-          if (d.name === 'chromium' && expected.endsWith('\n') && after === expected.slice(0, -1)) {
-            quirks.redoDroppedFinalLineBreak = (quirks.redoDroppedFinalLineBreak ?? 0) + 1;
-            log(`${d.name}: redo dropped the final line break; ${where(kind)}`);
+          // redoing a paste that ends the field with a line break brings back only one of its two
+          // parts, as if Chromium had recorded it as two edits (the text, then the line break) and
+          // redid one. Either part alone: counted and printed, not hidden; anything else is a failure.
+          // (The order of edits is the seed's; which part comes back moves with timing: the same seed
+          // gave the one part or the whole paste on the same code from run to run.)
+          const half = chromiumRedoHalf(d.name, before, expected, after);
+          if (half) {
+            quirks[half] = (quirks[half] ?? 0) + 1;
+            log(`${d.name}: redo brought back part of a paste (${half}); ${where(kind)}`);
           } else {
             assert.equal(after, expected, `redo did not bring back the value before the undo; ${where(kind)}`);
           }
@@ -254,4 +258,25 @@ async function applySuggestion(d, value) {
     if (now === value) await new Promise((res) => setTimeout(res, 30));
   }
   return { rule: h.rule, start: h.start, end: h.end, suggestion: c.suggestions[0], value: now };
+}
+
+/**
+ * Which part of a paste ending with a line break a Chromium redo brought back, when it brought back
+ * only one: the text without the line break (`redoDroppedFinalLineBreak`), or the line break without
+ * the text (`redoDroppedPastedText`); null when it is anything else.
+ * @param {string} browser @param {string} before  the value the redo started from
+ * @param {string} expected  the value before the undo @param {string} after  what the redo gave
+ * @returns {string | null}
+ */
+export function chromiumRedoHalf(browser, before, expected, after) {
+  if (browser !== 'chromium' || !expected.endsWith('\n')) return null;
+  if (after === expected.slice(0, -1)) return 'redoDroppedFinalLineBreak';
+  // the pasted text sits between a common start and a common end of `before` and `expected`
+  let a = 0;
+  while (a < before.length && a < expected.length && before[a] === expected[a]) a++;
+  let z = 0;
+  while (z < before.length - a && z < expected.length - a && before[before.length - 1 - z] === expected[expected.length - 1 - z]) z++;
+  const pasted = expected.slice(a, expected.length - z);
+  if (pasted.length > 1 && pasted.endsWith('\n') && after === before.slice(0, a) + '\n' + before.slice(before.length - z)) return 'redoDroppedPastedText';
+  return null;
 }
