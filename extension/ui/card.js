@@ -130,6 +130,9 @@ export function createCard({ doc, root, field, t, ruleUrl, findingAt, changed })
       fromList = !!how.fromList;
       opener = how.fromList ?? null;
       render();
+      // until the next frame places it, the card would sit wherever it was last (or at 0,0): a
+      // glimpse in the wrong place, and a click aimed there would land on the page instead
+      if (card.hidden) card.setAttribute('data-placing', '');
       card.hidden = false;
       if (how.focus) {
         const first = /** @type {HTMLElement | null} */ (card.querySelector('[data-action="apply-suggestion"]') ?? card.querySelector('button'));
@@ -172,6 +175,7 @@ export function createCard({ doc, root, field, t, ruleUrl, findingAt, changed })
       cs.left = p.x - r.hostOrigin.left + 'px';
       cs.top = p.y - r.hostOrigin.top + 'px';
       cs.width = p.w + 'px';
+      if (card.hasAttribute('data-placing')) card.removeAttribute('data-placing');
     },
   };
 }

@@ -413,6 +413,8 @@ a { color: var(--mg-link); text-decoration: underline; text-underline-offset: 2p
   display: grid;
   gap: 10px;
 }
+/* shown but not yet placed: focusable (the list moves focus into it), not yet seen or clickable */
+.card[data-placing] { opacity: 0; pointer-events: none; }
 .card-head { display: flex; align-items: flex-start; gap: 8px; }
 .card-head .sev { margin-top: 2px; }
 .card-title { flex: 1; font-size: 14px; font-weight: 700; line-height: 1.35; }

@@ -31,7 +31,7 @@ const HELPERS = `() => {
     return {
       verdict: p.dataset.verdict, state: p.dataset.state, settled: p.dataset.settled, length: +p.dataset.length,
       advice: a.dataset.advice, adviceHidden: a.hidden, value: T.field().value,
-      card: card.hidden ? null : card.dataset.rule,
+      card: card.hidden || card.hasAttribute('data-placing') ? null : card.dataset.rule,
       highlights: T.visibleHighlights().map((h) => ({ rule: h.dataset.rule, severity: h.dataset.severity, start: +h.dataset.start, end: +h.dataset.end })),
     };
   };
@@ -254,14 +254,28 @@ export const SCENARIOS = [
     const s = await settledOn(d, text);
     const h = s.highlights.find((x) => x.rule === 'RV001');
     assert.ok(h, JSON.stringify(s.highlights));
+    // every place the card is ever seen at, from the moment it opens: never somewhere else first
+    await d.run(`() => {
+      const c = __mgt.root().querySelector('[data-part=card]');
+      window.__cardSeenAt = [];
+      new MutationObserver(() => {
+        if (c.hidden || c.hasAttribute('data-placing')) return;
+        const r = c.getBoundingClientRect();
+        window.__cardSeenAt.push([Math.round(r.left), Math.round(r.top)].join(','));
+      }).observe(c, { attributes: true });
+    }`);
     await click(d, `[data-part=highlight][data-rule=RV001] .seg`, true);
-    const card = await waitFor(d, `() => { const c = __mgt.root().querySelector('[data-part=card]'); return !c.hidden && {
+    const card = await waitFor(d, `() => { const c = __mgt.root().querySelector('[data-part=card]'); return !c.hidden && !c.hasAttribute('data-placing') && {
       rule: c.dataset.rule, cite: c.querySelector('[data-part=cite]').textContent, link: c.querySelector('[data-part=rule-link]').getAttribute('href'),
       fixes: [...c.querySelectorAll('[data-action=apply-suggestion]')].map((b) => b.textContent), title: c.textContent }; }`, { what: 'card open' });
     assert.equal(card.rule, 'RV001');
     assert.match(card.cite, /review/i);
     assert.equal(card.link, 'reference.html#rv001');
     assert.ok(card.fixes.length >= 1, 'a fix is offered');
+    await d.run('() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    const seen = /** @type {string[]} */ (await d.run('() => window.__cardSeenAt'));
+    const final = await d.run(`() => { const r = __mgt.root().querySelector('[data-part=card]').getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top)].join(','); }`);
+    assert.ok(seen.length > 0 && seen.every((p) => p === final), `the card showed at ${seen.join(' then ')} before its place ${final}`);
     await shot(d, 'card');
     const suggestion = await d.run('() => { const c = __mgt.root().querySelector("[data-part=card]"); return c.querySelector("[data-action=apply-suggestion]").textContent; }');
     await click(d, '[data-part=card] [data-action=apply-suggestion]', true);

@@ -20,7 +20,7 @@ export function pageOp(a) {
     const r = el.getBoundingClientRect();
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
   };
-  const visible = (el) => !!el && !el.hidden && !el.closest('[hidden]') && el.getBoundingClientRect().width > 0;
+  const visible = (el) => !!el && !el.hidden && !el.closest('[hidden]') && !el.hasAttribute('data-placing') && el.getBoundingClientRect().width > 0;
 
   switch (a.op) {
     case 'state': {
