@@ -30,7 +30,7 @@ const GECKO_ID = 'message-guard@msgguard';
 const FIREFOX_MIN = '142.0';
 const CHROME_MIN = '121';
 /** Web-accessible files that nothing imports by a relative URL: safe behind Chrome's dynamic URL. */
-const CHROME_DYNAMIC_RESOURCES = ['pkg/msgguard.js', 'pkg/msgguard_bg.wasm'];
+const CHROME_DYNAMIC_RESOURCES = ['pkg/msgguard_bg.wasm'];
 
 // ------------------------------------------------------------------------------------------------
 // CRC-32, PNG, ZIP
@@ -358,8 +358,6 @@ function manifestFor(browser, hosts, version) {
   if (browser === 'chrome') {
     // The analyzer's files get a fresh URL each session (use_dynamic_url), so no site can probe for
     // them at a fixed chrome-extension:// address (Firefox randomizes its moz-extension:// UUID anyway).
-    // The content script's ES modules cannot: Chromium loads main.js from the dynamic URL but resolves
-    // its static imports against the fixed id, and refuses them ("Denying load of …/src/settings.js").
     base.web_accessible_resources = base.web_accessible_resources.flatMap((/** @type {any} */ w) => {
       const dynamic = w.resources.filter((/** @type {string} */ r) => CHROME_DYNAMIC_RESOURCES.includes(r));
       const fixed = w.resources.filter((/** @type {string} */ r) => !CHROME_DYNAMIC_RESOURCES.includes(r));
@@ -400,6 +398,7 @@ async function main() {
   for (const size of [16, 32, 48, 128]) icons[`icons/icon-${size}.png`] = drawIcon(size);
 
   const contentBundle = await bundleContentScript();
+  const pages = await pageModules();
   for (const browser of /** @type {const} */ (['chrome', 'firefox'])) {
     const out = join(DIST, browser);
     rmSync(out, { recursive: true, force: true });
@@ -409,13 +408,13 @@ async function main() {
       if (!existsSync(from)) continue;
       for (const rel of listFiles(from)) {
         if (!SHIP.test(rel) || /(^|\/)(test|tests|__tests__)\//.test(rel) || /\.test\.m?js$/.test(rel)) continue;
+        // scripts only if a page loads them: the content script's modules ship inside its bundle
+        if (/\.js$/.test(rel) && !pages.has(`${sub}/${rel}`)) continue;
         mkdirSync(dirname(join(out, sub, rel)), { recursive: true });
         cpSync(join(from, rel), join(out, sub, rel));
       }
     }
-    // The content script as one module: unbundled, Chromium fetched its 36 modules one request at a
-    // time, 80-120 ms before any of it ran (benches/browser/, "ready"). The other pages keep the files.
-    writeFileSync(join(out, 'src', 'main.js'), contentBundle);
+    writeFileSync(join(out, 'src', 'content.js'), contentBundle);
     mkdirSync(join(out, 'pkg'), { recursive: true });
     for (const f of ['msgguard.js', 'msgguard_bg.wasm']) cpSync(join(PKG, f), join(out, 'pkg', f));
     mkdirSync(join(out, 'icons'), { recursive: true });
@@ -436,23 +435,64 @@ async function main() {
 }
 
 /**
- * extension/src/main.js and every module it imports, as one ES module (esbuild). Its dynamic imports
- * of the analyzer's glue stay as they are. Not minified: what ships reads like the source.
+ * The content script (extension/src/content.js), every module it imports and the analyzer's glue, as
+ * one classic script (esbuild, an IIFE): no module requests before it runs, and nothing of the
+ * extension's but the analyzer's files needs a web-accessible URL. Not minified: what ships reads like
+ * the source.
  * @returns {Promise<string>}
  */
 async function bundleContentScript() {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [join(EXT, 'src', 'main.js')],
+    entryPoints: [join(EXT, 'src', 'content.js')],
     bundle: true,
-    format: 'esm',
+    format: 'iife',
     write: false,
     target: ['chrome120', 'firefox128'],
     legalComments: 'none',
     logLevel: 'silent',
+    plugins: [{
+      // the sources import the glue where it lies in a package (pkg/ beside src/); it is built into dist/pkg
+      name: 'msgguard-glue',
+      setup(b) {
+        b.onResolve({ filter: /\/pkg\/msgguard\.js$/ }, () => ({ path: join(PKG, 'msgguard.js') }));
+      },
+    }],
   });
-  if (result.errors.length || result.outputFiles.length !== 1) throw new Error(`build.mjs: bundling src/main.js failed: ${JSON.stringify(result.errors)}`);
-  return `// Message Guard's content script: extension/src/main.js and the modules it imports, bundled by extension/build.mjs.\n${result.outputFiles[0].text}`;
+  if (result.errors.length || result.outputFiles.length !== 1) throw new Error(`build.mjs: bundling src/content.js failed: ${JSON.stringify(result.errors)}`);
+  const code = result.outputFiles[0].text;
+  // the fail-open tests break this function in the shipped bundle (tests/e2e/lib/broken.mjs)
+  if (!/\bfunction analyze_compact\(/.test(code)) throw new Error('build.mjs: the bundled glue has no analyze_compact function (renamed by esbuild?)');
+  return `// Message Guard's content script: extension/src/content.js, the modules it imports and the analyzer's glue, bundled by extension/build.mjs.\n${code}`;
+}
+
+/**
+ * The extension's files that its pages (background, options) load as modules: only these ship as
+ * separate scripts.
+ * @returns {Promise<Set<string>>}  paths relative to extension/, forward slashes
+ */
+async function pageModules() {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [join(EXT, 'src', 'background.js'), join(EXT, 'options', 'options.js')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    outdir: join(DIST, '.page-modules'),
+    absWorkingDir: ROOT,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [{
+      name: 'external-glue',
+      setup(b) {
+        b.onResolve({ filter: /\/pkg\/msgguard\.js$/ }, (a) => ({ path: a.path, external: true }));
+      },
+    }],
+  });
+  if (result.errors.length || !result.metafile) throw new Error(`build.mjs: reading the pages' imports failed: ${JSON.stringify(result.errors)}`);
+  const files = new Set(Object.keys(result.metafile.inputs).map((p) => relative(EXT, join(ROOT, p)).split(sep).join('/')));
+  for (const need of ['src/background.js', 'options/options.js']) if (!files.has(need)) throw new Error(`build.mjs: ${need} is not among the pages' modules: ${[...files].join(', ')}`);
+  return files;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -37,7 +37,7 @@ const OFF_THREAD_MIN = 1_200_000;
 /**
  * Records how long loading took as performance measures, so the benchmarks (benches/browser/) read them
  * from the page's timeline: `msgguard:analyzer-ready:<path>` from the extension's first script
- * (content.js) to the first answer, and `msgguard:analyzer-load:<path>` from when this module began to
+ * (content-start.js) to the first answer, and `msgguard:analyzer-load:<path>` from when this module began to
  * load the analyzer. No text, only durations; a browser without the User Timing API simply gets none.
  * @param {'local' | 'background'} path @param {number} start  performance.now() when loading began
  */
@@ -66,7 +66,7 @@ async function compileModule(response) {
 }
 
 /**
- * When the extension's first script ran (content.js): "analyzer ready" counts from there.
+ * When the extension's first script ran (content-start.js): "analyzer ready" counts from there.
  * @returns {number}
  */
 function firstScriptTime() {
@@ -75,7 +75,7 @@ function firstScriptTime() {
 }
 
 /**
- * The module content.js started compiling as the extension's first script ran, if it did.
+ * The module content-start.js started compiling as the extension's first script ran, if it did.
  * @returns {Promise<WebAssembly.Module> | null}
  */
 function earlyModule() {
@@ -84,24 +84,19 @@ function earlyModule() {
 }
 
 /**
- * The module's JavaScript glue, if content.js started importing it.
- * @returns {Promise<any> | null}
+ * @param {any} [glue]  the module's JavaScript glue, when the caller has it (the content script's
+ *   bundle does); else imported here
+ * @returns {Promise<Analyzer>}
  */
-function earlyGlue() {
-  const g = /** @type {any} */ (globalThis).__messageGuardGlue;
-  return g && typeof g.then === 'function' ? g : null;
-}
-
-/** @returns {Promise<Analyzer>} */
-async function loadLocal() {
+async function loadLocal(glue) {
   const start = performance.now();
-  /** @type {any} */
-  // The module's fetch and compile need not wait for its JavaScript glue (importing the glue alone
-  // takes 8-18 ms in Chromium): content.js started them, or they start now, while the glue is imported.
-  // A page whose CSP forbids WebAssembly here fails the compile.
+  // The module's fetch and compile need not wait for its JavaScript glue: content-start.js started
+  // them, or they start now, while the glue is imported. A page whose CSP forbids WebAssembly here
+  // fails the compile.
   const compiled = earlyModule() ?? compileModule(fetch(api.runtime.getURL('pkg/msgguard_bg.wasm')));
   compiled.catch(() => {}); // reported below, or moot if the import fails first
-  const mod = await (earlyGlue() ?? import(api.runtime.getURL('pkg/msgguard.js')));
+  /** @type {any} */
+  const mod = glue ?? await import(api.runtime.getURL('pkg/msgguard.js'));
   await mod.default({ module_or_path: await compiled });
   mod.warm_up();
   const probe = expandReport(mod.analyze_compact('', {}), '');
@@ -154,14 +149,15 @@ async function loadBackground() {
 }
 
 /**
- * @param {{prefer?: 'local' | 'background'}} [opts]
+ * @param {{prefer?: 'local' | 'background', glue?: any}} [opts]  glue: the module's JavaScript glue
+ *   (wasm-bindgen's), if already loaded
  * @returns {Promise<Analyzer>}
  */
 export async function loadAnalyzer(opts = {}) {
   let localError = '';
   if (opts.prefer !== 'background') {
     try {
-      return await loadLocal();
+      return await loadLocal(opts.glue);
     } catch (e) {
       localError = String(/** @type {any} */ (e)?.message ?? e) || /** @type {any} */ (e)?.name || 'error';
     }

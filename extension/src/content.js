@@ -1,28 +1,22 @@
-// Message Guard content script (classic script: content scripts cannot be modules). It only loads the
-// real content script, an ES module listed in web_accessible_resources for the Seller Central hosts.
-// If anything fails, the page is left exactly as it was.
-(() => {
-  const g = /** @type {any} */ (globalThis);
-  if (g.__messageGuardLoaded) return;
-  g.__messageGuardLoaded = true;
-  // "Analyzer ready" is timed from here, the extension's first script (analyzer.js, benches/browser/).
-  g.__messageGuardStart = performance.now();
-  const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-  // The analyzer's module is fetched and compiled while the content script's own module loads;
-  // analyzer.js takes it. On a page whose CSP forbids WebAssembly in
-  // content scripts the compile fails, and analyzer.js asks the background instead.
+// @ts-check
+/**
+ * The content script, bundled by extension/build.mjs with everything it imports into one classic
+ * script (content scripts cannot be ES modules; loading modules from one cost Chromium a request each,
+ * then two more dynamic imports before the analyzer could start: benches/browser/, "ready").
+ * The analyzer's JavaScript glue is bundled too; its wasm module is fetched by content-start.js.
+ * If anything fails, the page is left exactly as it was.
+ * @module
+ */
+
+import { firstLoad } from './content-start.js'; // first: it starts the clock and the module's compile
+// @ts-ignore -- dist/pkg/ is written by build.sh (wasm-bindgen); build.mjs resolves this path to it
+import * as glue from '../pkg/msgguard.js';
+import { start } from './main.js';
+
+if (firstLoad) {
   try {
-    const compiled = WebAssembly.compileStreaming(fetch(api.runtime.getURL('pkg/msgguard_bg.wasm')));
-    compiled.catch(() => {});
-    g.__messageGuardModule = compiled;
-  } catch {
-    // no streaming compile here: analyzer.js fetches and compiles it itself
+    start({ glue });
+  } catch (e) {
+    console.warn('[Message Guard] not started:', e);
   }
-  // …and its JavaScript glue, one more request that need not wait either
-  const glue = import(api.runtime.getURL('pkg/msgguard.js'));
-  glue.catch(() => {});
-  g.__messageGuardGlue = glue;
-  import(api.runtime.getURL('src/main.js'))
-    .then((m) => m.start())
-    .catch((e) => console.warn('[Message Guard] not started:', e));
-})();
+}

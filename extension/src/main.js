@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The content script proper (an ES module, imported by content.js). Finds the message form, mounts the
+ * The content script proper (started by content.js, bundled with it). Finds the message form, mounts the
  * shared DOM layer (extension/ui/guard.js) on it, keeps it attached while the page renders late, replaces
  * the form or navigates as a single-page app, and guards the Send button.
  *
@@ -31,7 +31,8 @@ const PENDING_RETRIES = 40;
 let started = false;
 
 /**
- * @param {{doc?: Document, prefer?: 'local' | 'background'}} [opts]
+ * @param {{doc?: Document, prefer?: 'local' | 'background', glue?: any}} [opts]  glue: the analyzer's
+ *   JavaScript glue, bundled with the content script (content.js)
  */
 export function start(opts = {}) {
   if (started) return;
@@ -53,7 +54,7 @@ export function start(opts = {}) {
   let analyzerState = 'loading';
   // The analyzer starts loading now, not after the settings are read (10-25 ms): only a seller who chose
   // the background analyzer waits for them.
-  const firstChoice = opts.prefer === 'background' ? null : loadAnalyzer({ prefer: opts.prefer });
+  const firstChoice = opts.prefer === 'background' ? null : loadAnalyzer({ prefer: opts.prefer, glue: opts.glue });
   firstChoice?.catch(() => {}); // handled below, unless the settings chose the background
   const analyzer = stored.then((s) => {
     const background = opts.prefer === 'background' || (!opts.prefer && s.analyzer === 'background');

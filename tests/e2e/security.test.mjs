@@ -27,13 +27,15 @@ const HOSTS = [
 const HOST_PERMISSIONS = HOSTS.map((h) => `https://${h}/*`);
 const CONTENT_MATCHES = HOSTS.map((h) => `https://${h}/messaging/*`);
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
+// Pages can load these by URL: the analyzer's module (the content script fetches it, in the page's
+// name) and the rule reference the card links to. The content script's code is one bundled file.
 const WEB_ACCESSIBLE = {
   chrome: [
-    { resources: ['src/*', 'src/page/*', 'ui/*', 'reference.html', 'reference.css'], matches: HOST_PERMISSIONS },
-    { resources: ['pkg/msgguard.js', 'pkg/msgguard_bg.wasm'], matches: HOST_PERMISSIONS, use_dynamic_url: true },
+    { resources: ['reference.html', 'reference.css'], matches: HOST_PERMISSIONS },
+    { resources: ['pkg/msgguard_bg.wasm'], matches: HOST_PERMISSIONS, use_dynamic_url: true },
   ],
   firefox: [
-    { resources: ['src/*', 'src/page/*', 'ui/*', 'pkg/msgguard.js', 'pkg/msgguard_bg.wasm', 'reference.html', 'reference.css'], matches: HOST_PERMISSIONS },
+    { resources: ['pkg/msgguard_bg.wasm', 'reference.html', 'reference.css'], matches: HOST_PERMISSIONS },
   ],
 };
 /** Every top-level key a manifest may have; a new one (say `externally_connectable`) is a review. */
@@ -86,24 +88,47 @@ describe('no eval, no remote code', { skip: !built && 'run ./build.sh build firs
         // Dynamic imports load the extension's own files only (JSDoc's import('./x.js').Type aside).
         const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
         for (const m of code.matchAll(/\bimport\s*\(([^)]*)/g)) assert.match(m[1], /^\s*api\.runtime\.getURL\(/, `${b}/${rel}: import(${m[1]})`);
-        // fetch is wasm-bindgen's loader, given the extension's own URL by analyzer.js and background.js,
-        // and analyzer.js's own fetch of the packaged module (compiled while the glue loads)
-        if (rel !== 'pkg/msgguard.js') {
-          for (const m of code.matchAll(/\bfetch\s*\(([^)]*\)?)/g)) assert.match(m[1], /^api\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\1\)$/, `${b}/${rel}: fetch(${m[1]})`);
+        // fetch is wasm-bindgen's loader (the glue: pkg/msgguard.js, and its copy in the content script's
+        // bundle), given the extension's own URL or module by analyzer.js and background.js, and the
+        // fetch of the packaged module that analyzer.js and content-start.js compile
+        for (const [part, partSrc] of sourcesOf(rel, src)) {
+          if (part === 'pkg/msgguard.js') continue;
+          const partCode = partSrc.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+          for (const m of partCode.matchAll(/\bfetch\s*\(([^)]*\)?)/g)) assert.match(m[1], /^api\d*\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\1\)$/, `${b}/${rel} (${part}): fetch(${m[1]})`);
         }
       }
-      for (const f of ['src/analyzer.js', 'src/background.js']) {
+      const bundle = readFileSync(join(dir, 'src/content.js'), 'utf8');
+      for (const f of ['src/analyzer.js', 'src/background.js', 'src/content.js']) {
         for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/module_or_path:\s*([^}]*)/g)) {
-          assert.match(m[1], /^(api\.runtime\.getURL\('pkg\/msgguard_bg\.wasm'\)|await compiled\b)/, `${b}/${f}: the wasm comes from the package`);
+          assert.match(m[1], /^(api\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\2\)|await compiled\b)/, `${b}/${f}: the wasm comes from the package`);
         }
       }
-      // …where `compiled` is that fetch's module
-      assert.match(readFileSync(join(dir, 'src/analyzer.js'), 'utf8'), /const compiled = earlyModule\(\) \?\? compileModule\(fetch\(api\.runtime\.getURL\('pkg\/msgguard_bg\.wasm'\)\)\);/);
-      // …or the one content.js started: the same fetch
-      assert.match(readFileSync(join(dir, 'src/content.js'), 'utf8'), /const compiled = WebAssembly\.compileStreaming\(fetch\(api\.runtime\.getURL\('pkg\/msgguard_bg\.wasm'\)\)\);\s+compiled\.catch\(\(\) => \{\}\);\s+g\.__messageGuardModule = compiled;/);
+      // …where `compiled` is that fetch's module, in the page's copy and in the content script's bundle
+      const local = /const compiled = earlyModule\(\) \?\? compileModule\(fetch\(api\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\1\)\)\);/;
+      assert.match(readFileSync(join(dir, 'src/analyzer.js'), 'utf8'), local);
+      assert.match(bundle, local);
+      // …or the one content-start.js started, the bundle's first lines: the same fetch
+      assert.match(bundle, /const compiled = WebAssembly\.compileStreaming\(fetch\((api\d*)\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\2\)\)\);\s+compiled\.catch\(\(\) => \{\s*\}\);\s+g\.__messageGuardModule = compiled;/);
+      assert.ok(bundle.indexOf('// extension/src/content-start.js') < bundle.indexOf('// dist/pkg/msgguard.js'), `${b}: content-start.js runs first in the bundle`);
     });
   }
 });
+
+/**
+ * A shipped script's parts: esbuild's bundle says where each source file begins ("  // dist/pkg/msgguard.js");
+ * any other script is one part, named by its own path.
+ * @param {string} rel  the script's path in the package
+ * @param {string} code  its text, comments and all (the markers are comments)
+ * @returns {Array<[string, string]>}
+ */
+function sourcesOf(rel, code) {
+  if (rel.split(/[\\/]/).join('/') !== 'src/content.js') return [[rel.split(/[\\/]/).join('/'), code]];
+  const parts = /** @type {Array<[string, string]>} */ ([]);
+  const marks = [...code.matchAll(/^ {2}\/\/ ((?:extension|dist)\/\S+\.js)$/gm)];
+  assert.ok(marks.length > 5, 'the content script is a bundle with one marker per source file');
+  marks.forEach((m, i) => parts.push([m[1].replace(/^(extension|dist)\//, ''), code.slice(m.index, marks[i + 1]?.index ?? code.length)]));
+  return parts;
+}
 
 describe('background messages: only our own senders, checked types and sizes', () => {
   const ID = 'abcdefghijklmnopabcdefghijklmnop';

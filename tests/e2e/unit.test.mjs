@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
@@ -220,7 +220,7 @@ describe('the built packages', { skip: !built && 'run ./build.sh first' }, () =>
     for (const b of ['chrome', 'firefox']) {
       const m = read(b, 'manifest.json');
       const files = [...Object.values(m.icons), m.options_ui.page, ...m.content_scripts[0].js, m.background.service_worker ?? m.background.scripts[0],
-        'pkg/msgguard.js', 'pkg/msgguard_bg.wasm', 'reference.html', 'ui/guard.js', 'src/main.js', 'src/page/seller-central.js'];
+        'pkg/msgguard.js', 'pkg/msgguard_bg.wasm', 'reference.html', 'src/page/seller-central.js'];
       for (const p of files) assert.ok(existsSync(join(ROOT, 'dist', b, p)), `${b}: ${p}`);
       const messages = read(b, '_locales/en/messages.json');
       const ui = JSON.parse(readFileSync(join(ROOT, 'extension', 'ui', 'messages.en.json'), 'utf8'));
@@ -228,6 +228,29 @@ describe('the built packages', { skip: !built && 'run ./build.sh first' }, () =>
       for (const k of ['extName', 'extDescription']) assert.ok(messages[k]?.message, k);
       const ref = readFileSync(join(ROOT, 'dist', b, 'reference.html'), 'utf8');
       assert.match(ref, /id="rv001"/);
+    }
+  });
+  it('every module a shipped page or script imports is shipped too (only the content script is bundled)', () => {
+    for (const b of ['chrome', 'firefox']) {
+      const dir = join(ROOT, 'dist', b);
+      const html = readFileSync(join(dir, 'options', 'options.html'), 'utf8');
+      const queue = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => join(dir, 'options', m[1]));
+      const m = read(b, 'manifest.json');
+      queue.push(join(dir, m.background.service_worker ?? m.background.scripts[0]));
+      const seen = new Set();
+      while (queue.length) {
+        const f = /** @type {string} */ (queue.pop());
+        if (seen.has(f)) continue;
+        seen.add(f);
+        assert.ok(existsSync(f), `${b}: ${relative(dir, f)} is imported but not packaged`);
+        const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+        for (const i of code.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+          queue.push(join(dirname(f), i[1] ?? i[2]));
+        }
+      }
+      assert.ok(seen.size > 5, `${b}: the pages import their modules (${seen.size} files seen)`);
+      const content = readFileSync(join(dir, m.content_scripts[0].js[0]), 'utf8');
+      assert.doesNotMatch(content, /^\s*(import|export)\b/m, `${b}: the content script is a classic script (no import/export statements)`);
     }
   });
   it('the zips hold exactly the unpacked folders', () => {

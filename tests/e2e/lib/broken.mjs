@@ -37,20 +37,33 @@ export function brokenCopy(extDir, how) {
     case 'analyzer-throws': {
       // The module loads and answers the empty probe the loader makes, then throws on any real draft,
       // as a panic in the engine would (wasm-bindgen turns a panic into a thrown error). Broken: the
-      // export the extension calls (extension/src/analyzer.js, background.js).
-      const src = readFileSync(glue, 'utf8');
-      const renamed = src.replace(/export function analyze_compact\(/, 'function analyzeCompactForReal(');
-      if (renamed === src) throw new Error(`${glue}: no "export function analyze_compact(" to wrap; has wasm-bindgen's output changed?`);
-      writeFileSync(glue, `${renamed}
-export function analyze_compact(text, options) {
-  if (text) throw new Error('RuntimeError: unreachable (broken on purpose by tests/e2e/lib/broken.mjs)');
-  return analyzeCompactForReal(text, options);
-}
-`);
+      // export the extension calls, in the glue the background loads and in the copy bundled into the
+      // content script (extension/src/analyzer.js, background.js, extension/build.mjs).
+      for (const file of [glue, join(dir, 'src', 'content.js')]) breakAnalyzeCompact(file);
       break;
     }
     default:
       throw new Error(`unknown breakage ${how}`);
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Renames the glue's analyze_compact and puts a function in its place, in the same scope (a module's
+ * export, or a function inside the content script's bundle), that throws on any non-empty draft.
+ * @param {string} file
+ */
+function breakAnalyzeCompact(file) {
+  const src = readFileSync(file, 'utf8');
+  let found = 0;
+  const broken = src.replace(/^(\s*)(export )?function analyze_compact\(/m, (_, indent, exp) => {
+    found++;
+    return `${indent}${exp ?? ''}function analyze_compact(text, options) {
+${indent}  if (text) throw new Error('RuntimeError: unreachable (broken on purpose by tests/e2e/lib/broken.mjs)');
+${indent}  return analyzeCompactForReal(text, options);
+${indent}}
+${indent}function analyzeCompactForReal(`;
+  });
+  if (!found) throw new Error(`${file}: no "function analyze_compact(" to wrap; has wasm-bindgen's output or the bundle changed?`);
+  writeFileSync(file, broken);
 }
