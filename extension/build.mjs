@@ -29,8 +29,6 @@ const PKG = join(DIST, 'pkg');
 const GECKO_ID = 'message-guard@msgguard';
 const FIREFOX_MIN = '142.0';
 const CHROME_MIN = '121';
-/** Web-accessible files that nothing imports by a relative URL: safe behind Chrome's dynamic URL. */
-const CHROME_DYNAMIC_RESOURCES = ['pkg/msgguard_bg.wasm'];
 
 // ------------------------------------------------------------------------------------------------
 // CRC-32, PNG, ZIP
@@ -356,16 +354,6 @@ function manifestFor(browser, hosts, version) {
   base.content_scripts = base.content_scripts.map((/** @type {any} */ cs) => ({ ...cs, matches: [...hosts.CONTENT_MATCHES] }));
   base.web_accessible_resources = base.web_accessible_resources.map((/** @type {any} */ w) => ({ ...w, matches: [...hosts.HOST_MATCHES] }));
   if (browser === 'chrome') {
-    // The analyzer's files get a fresh URL each session (use_dynamic_url), so no site can probe for
-    // them at a fixed chrome-extension:// address (Firefox randomizes its moz-extension:// UUID anyway).
-    base.web_accessible_resources = base.web_accessible_resources.flatMap((/** @type {any} */ w) => {
-      const dynamic = w.resources.filter((/** @type {string} */ r) => CHROME_DYNAMIC_RESOURCES.includes(r));
-      const fixed = w.resources.filter((/** @type {string} */ r) => !CHROME_DYNAMIC_RESOURCES.includes(r));
-      return [
-        ...(fixed.length ? [{ ...w, resources: fixed }] : []),
-        ...(dynamic.length ? [{ ...w, resources: dynamic, use_dynamic_url: true }] : []),
-      ];
-    });
     base.background = { service_worker: 'src/background.js', type: 'module' };
     base.minimum_chrome_version = CHROME_MIN;
   } else {
@@ -435,9 +423,9 @@ async function main() {
 }
 
 /**
- * The content script (extension/src/content.js), every module it imports and the analyzer's glue, as
- * one classic script (esbuild, an IIFE): no module requests before it runs, and nothing of the
- * extension's but the analyzer's files needs a web-accessible URL. Not minified: what ships reads like
+ * The content script (extension/src/content.js), every module it imports, the analyzer's glue and its
+ * wasm module (base64), as one classic script (esbuild, an IIFE): nothing to request before the
+ * analyzer can start, and nothing of the content script's needs a web-accessible URL. Not minified: what ships reads like
  * the source.
  * @returns {Promise<string>}
  */
@@ -451,11 +439,13 @@ async function bundleContentScript() {
     target: ['chrome120', 'firefox128'],
     legalComments: 'none',
     logLevel: 'silent',
+    // the module itself as a base64 string (content-start.js): no fetch before it can compile
+    loader: { '.wasm': 'base64' },
     plugins: [{
-      // the sources import the glue where it lies in a package (pkg/ beside src/); it is built into dist/pkg
-      name: 'msgguard-glue',
+      // the sources import the analyzer where it lies in a package (pkg/ beside src/); it is built into dist/pkg
+      name: 'msgguard-pkg',
       setup(b) {
-        b.onResolve({ filter: /\/pkg\/msgguard\.js$/ }, () => ({ path: join(PKG, 'msgguard.js') }));
+        b.onResolve({ filter: /\/pkg\/msgguard(_bg\.wasm|\.js)$/ }, (a) => ({ path: join(PKG, a.path.slice(a.path.lastIndexOf('/') + 1)) }));
       },
     }],
   });

@@ -66,7 +66,8 @@ export function initTemplates({ save, msg, views }) {
     }
     let report;
     try {
-      analyzer ??= loadAnalyzer();
+      // the background's analyzer: a template is checked once, on save, not worth a module in this page
+      analyzer ??= loadAnalyzer({ prefer: 'background' });
       report = await (await analyzer).analyze(tp.text, {});
     } catch (e) {
       analyzer = null;

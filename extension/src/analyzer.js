@@ -35,16 +35,28 @@ const BACKGROUND_TIMEOUT_MS = 5000;
 const OFF_THREAD_MIN = 1_200_000;
 
 /**
+ * What the content script's bundle brings for the local path (content-start.js, content.js).
+ * @typedef {object} LocalModule
+ * @property {any} glue  wasm-bindgen's JavaScript glue for the module
+ * @property {Promise<WebAssembly.Module> | null} module  the module, compiling since the first line
+ *   (null: this browser has no WebAssembly here)
+ * @property {number} startedAt  performance.now() at the content script's first line
+ */
+
+/**
  * Records how long loading took as performance measures, so the benchmarks (benches/browser/) read them
  * from the page's timeline: `msgguard:analyzer-ready:<path>` from the extension's first script
  * (content-start.js) to the first answer, and `msgguard:analyzer-load:<path>` from when this module began to
  * load the analyzer. No text, only durations; a browser without the User Timing API simply gets none.
- * @param {'local' | 'background'} path @param {number} start  performance.now() when loading began
+ * @param {'local' | 'background'} path
+ * @param {number} start  performance.now() when loading began
+ * @param {number | undefined} firstScript  performance.now() at the first line, if known
  */
-function markReady(path, start) {
+function markReady(path, start, firstScript) {
   try {
     const end = performance.now();
-    performance.measure(`msgguard:analyzer-ready:${path}`, { start: firstScriptTime(), end });
+    const from = firstScript !== undefined && firstScript <= start ? firstScript : start;
+    performance.measure(`msgguard:analyzer-ready:${path}`, { start: from, end });
     performance.measure(`msgguard:analyzer-load:${path}`, { start, end });
   } catch { /* no User Timing: nothing to record */ }
 }
@@ -56,52 +68,19 @@ function looksLikeReport(r) {
 }
 
 /**
- * Compiles the analyzer's module as it arrives, where the browser can.
- * @param {Promise<Response>} response
- * @returns {Promise<WebAssembly.Module>}
- */
-async function compileModule(response) {
-  if (typeof WebAssembly.compileStreaming === 'function') return WebAssembly.compileStreaming(response);
-  return WebAssembly.compile(await (await response).arrayBuffer());
-}
-
-/**
- * When the extension's first script ran (content-start.js): "analyzer ready" counts from there.
- * @returns {number}
- */
-function firstScriptTime() {
-  const t = /** @type {any} */ (globalThis).__messageGuardStart;
-  return typeof t === 'number' && t <= performance.now() ? t : performance.now();
-}
-
-/**
- * The module content-start.js started compiling as the extension's first script ran, if it did.
- * @returns {Promise<WebAssembly.Module> | null}
- */
-function earlyModule() {
-  const m = /** @type {any} */ (globalThis).__messageGuardModule;
-  return m && typeof m.then === 'function' ? m : null;
-}
-
-/**
- * @param {any} [glue]  the module's JavaScript glue, when the caller has it (the content script's
- *   bundle does); else imported here
+ * @param {LocalModule} local
  * @returns {Promise<Analyzer>}
  */
-async function loadLocal(glue) {
+async function loadLocal(local) {
   const start = performance.now();
-  // The module's fetch and compile need not wait for its JavaScript glue: content-start.js started
-  // them, or they start now, while the glue is imported. A page whose CSP forbids WebAssembly here
-  // fails the compile.
-  const compiled = earlyModule() ?? compileModule(fetch(api.runtime.getURL('pkg/msgguard_bg.wasm')));
-  compiled.catch(() => {}); // reported below, or moot if the import fails first
-  /** @type {any} */
-  const mod = glue ?? await import(api.runtime.getURL('pkg/msgguard.js'));
-  await mod.default({ module_or_path: await compiled });
+  // A page whose CSP forbids WebAssembly in content scripts fails the compile (Chromium).
+  if (!local.module) throw new Error('no WebAssembly in this content script');
+  const mod = local.glue;
+  await mod.default({ module_or_path: await local.module });
   mod.warm_up();
   const probe = expandReport(mod.analyze_compact('', {}), '');
   if (!looksLikeReport(probe)) throw new Error('the analyzer answered with something else than a report');
-  markReady('local', start);
+  markReady('local', start, local.startedAt);
   return {
     path: 'local',
     analyze: async (text, options) => {
@@ -140,28 +119,29 @@ async function askBackground(text, options) {
   }
 }
 
-/** @returns {Promise<Analyzer>} */
-async function loadBackground() {
+/** @param {number | undefined} firstScript @returns {Promise<Analyzer>} */
+async function loadBackground(firstScript) {
   const start = performance.now();
   await askBackground('', {});
-  markReady('background', start);
+  markReady('background', start, firstScript);
   return { path: 'background', analyze: askBackground };
 }
 
 /**
- * @param {{prefer?: 'local' | 'background', glue?: any}} [opts]  glue: the module's JavaScript glue
- *   (wasm-bindgen's), if already loaded
+ * @param {{prefer?: 'local' | 'background', local?: LocalModule}} [opts]  local: the module and its
+ *   glue, where this script has them (the content script's bundle); without it, the background
  * @returns {Promise<Analyzer>}
  */
 export async function loadAnalyzer(opts = {}) {
   let localError = '';
   if (opts.prefer !== 'background') {
     try {
-      return await loadLocal(opts.glue);
+      if (!opts.local) throw new Error('no local module to load');
+      return await loadLocal(opts.local);
     } catch (e) {
       localError = String(/** @type {any} */ (e)?.message ?? e) || /** @type {any} */ (e)?.name || 'error';
     }
   }
-  const bg = await loadBackground();
+  const bg = await loadBackground(opts.local?.startedAt);
   return { ...bg, error: localError };
 }

@@ -31,8 +31,8 @@ const PENDING_RETRIES = 40;
 let started = false;
 
 /**
- * @param {{doc?: Document, prefer?: 'local' | 'background', glue?: any}} [opts]  glue: the analyzer's
- *   JavaScript glue, bundled with the content script (content.js)
+ * @param {{doc?: Document, prefer?: 'local' | 'background', local?: import('./analyzer.js').LocalModule}} [opts]
+ *   local: the analyzer's module and glue, bundled with the content script (content.js)
  */
 export function start(opts = {}) {
   if (started) return;
@@ -54,11 +54,11 @@ export function start(opts = {}) {
   let analyzerState = 'loading';
   // The analyzer starts loading now, not after the settings are read (10-25 ms): only a seller who chose
   // the background analyzer waits for them.
-  const firstChoice = opts.prefer === 'background' ? null : loadAnalyzer({ prefer: opts.prefer, glue: opts.glue });
+  const firstChoice = opts.prefer === 'background' ? null : loadAnalyzer({ prefer: opts.prefer, local: opts.local });
   firstChoice?.catch(() => {}); // handled below, unless the settings chose the background
   const analyzer = stored.then((s) => {
     const background = opts.prefer === 'background' || (!opts.prefer && s.analyzer === 'background');
-    return firstChoice && !background ? firstChoice : loadAnalyzer({ prefer: 'background' });
+    return firstChoice && !background ? firstChoice : loadAnalyzer({ prefer: 'background', local: opts.local });
   });
   analyzer.then(
     (a) => {

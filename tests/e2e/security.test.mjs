@@ -27,16 +27,11 @@ const HOSTS = [
 const HOST_PERMISSIONS = HOSTS.map((h) => `https://${h}/*`);
 const CONTENT_MATCHES = HOSTS.map((h) => `https://${h}/messaging/*`);
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
-// Pages can load these by URL: the analyzer's module (the content script fetches it, in the page's
-// name) and the rule reference the card links to. The content script's code is one bundled file.
+// Pages can load these by URL: the rule reference the card links to, nothing else. The content script's
+// code, the analyzer's glue and its module are one bundled file.
 const WEB_ACCESSIBLE = {
-  chrome: [
-    { resources: ['reference.html', 'reference.css'], matches: HOST_PERMISSIONS },
-    { resources: ['pkg/msgguard_bg.wasm'], matches: HOST_PERMISSIONS, use_dynamic_url: true },
-  ],
-  firefox: [
-    { resources: ['pkg/msgguard_bg.wasm', 'reference.html', 'reference.css'], matches: HOST_PERMISSIONS },
-  ],
+  chrome: [{ resources: ['reference.html', 'reference.css'], matches: HOST_PERMISSIONS }],
+  firefox: [{ resources: ['reference.html', 'reference.css'], matches: HOST_PERMISSIONS }],
 };
 /** Every top-level key a manifest may have; a new one (say `externally_connectable`) is a review. */
 const KEYS = {
@@ -89,26 +84,24 @@ describe('no eval, no remote code', { skip: !built && 'run ./build.sh build firs
         const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
         for (const m of code.matchAll(/\bimport\s*\(([^)]*)/g)) assert.match(m[1], /^\s*api\.runtime\.getURL\(/, `${b}/${rel}: import(${m[1]})`);
         // fetch is wasm-bindgen's loader (the glue: pkg/msgguard.js, and its copy in the content script's
-        // bundle), given the extension's own URL or module by analyzer.js and background.js, and the
-        // fetch of the packaged module that analyzer.js and content-start.js compile
+        // bundle), given the extension's own URL by background.js, a compiled module by analyzer.js
         for (const [part, partSrc] of sourcesOf(rel, src)) {
           if (part === 'pkg/msgguard.js') continue;
           const partCode = partSrc.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-          for (const m of partCode.matchAll(/\bfetch\s*\(([^)]*\)?)/g)) assert.match(m[1], /^api\d*\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\1\)$/, `${b}/${rel} (${part}): fetch(${m[1]})`);
+          assert.doesNotMatch(partCode, /\bfetch\s*\(/, `${b}/${rel} (${part}): a fetch`);
         }
       }
       const bundle = readFileSync(join(dir, 'src/content.js'), 'utf8');
-      for (const f of ['src/analyzer.js', 'src/background.js', 'src/content.js']) {
-        for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/module_or_path:\s*([^}]*)/g)) {
-          assert.match(m[1], /^(api\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\2\)|await compiled\b)/, `${b}/${f}: the wasm comes from the package`);
-        }
+      for (const f of ['src/background.js', 'src/content.js']) {
+        const given = [...readFileSync(join(dir, f), 'utf8').matchAll(/module_or_path:\s*([^}]*)/g)].map((m) => m[1].trim());
+        assert.ok(given.length > 0, `${b}/${f}: loads the module`);
+        for (const g of given) assert.match(g, /^(api\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\2\)|await local\.module)$/, `${b}/${f}: the wasm comes from the package`);
       }
-      // …where `compiled` is that fetch's module, in the page's copy and in the content script's bundle
-      const local = /const compiled = earlyModule\(\) \?\? compileModule\(fetch\(api\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\1\)\)\);/;
-      assert.match(readFileSync(join(dir, 'src/analyzer.js'), 'utf8'), local);
-      assert.match(bundle, local);
-      // …or the one content-start.js started, the bundle's first lines: the same fetch
-      assert.match(bundle, /const compiled = WebAssembly\.compileStreaming\(fetch\((api\d*)\.runtime\.getURL\((['"])pkg\/msgguard_bg\.wasm\2\)\)\);\s+compiled\.catch\(\(\) => \{\s*\}\);\s+g\.__messageGuardModule = compiled;/);
+      // …where `local.module` is the bundle's own copy of the packaged module, compiled at its first lines
+      const inlined = [...bundle.matchAll(/^\s*var \w+ = "(AGFzbQ[A-Za-z0-9+/=]+)";$/gm)];
+      assert.equal(inlined.length, 1, `${b}: one wasm module inlined in the content script`);
+      assert.ok(Buffer.from(inlined[0][1], 'base64').equals(readFileSync(join(dir, 'pkg', 'msgguard_bg.wasm'))), `${b}: the inlined module is the packaged one`);
+      assert.match(bundle, /const module = WebAssembly\.compile\(decodeBase64\(\w+\)\);/);
       assert.ok(bundle.indexOf('// extension/src/content-start.js') < bundle.indexOf('// dist/pkg/msgguard.js'), `${b}: content-start.js runs first in the bundle`);
     });
   }

@@ -76,8 +76,8 @@ describe('Seller Central page module (pure parts)', () => {
 const noFindings = (rest) => ({ rest, kinds: [], suggestions: [], matches: [], findings: [] });
 
 describe('analyzer loading: content script, then background, else unavailable', () => {
-  // analyzer.js reads the extension API when imported: give it a fake one whose local module cannot
-  // instantiate (no fetch of file: URLs in node), like Chromium under a strict page CSP.
+  // analyzer.js reads the extension API when imported: give it a fake one. The local module fails to
+  // compile as it does in Chromium under a strict page CSP (an empty CompileError).
   /** @type {(m: unknown) => Promise<any>} */
   let answer = async () => ({ ok: true, compact: noFindings({ category: 'noncritical' }) });
   globalThis.chrome = {
@@ -93,9 +93,17 @@ describe('analyzer loading: content script, then background, else unavailable', 
       asked.push(m);
       return { ok: true, compact: noFindings({ category: 'prohibited' }) };
     };
-    const a = await loadAnalyzer();
+    const glue = await import(pathToFileURL(join(ROOT, 'dist', 'pkg', 'msgguard.js')).href);
+    const refused = Promise.reject(new WebAssembly.CompileError(''));
+    refused.catch(() => {});
+    const a = await loadAnalyzer({ local: { glue, module: refused, startedAt: performance.now() } });
     assert.equal(a.path, 'background');
     assert.ok(a.error, 'the local failure is reported');
+    for (const local of [undefined, { glue, module: null, startedAt: 0 }]) {
+      const b = await loadAnalyzer({ local });
+      assert.equal(b.path, 'background', 'no module here: the background');
+      assert.ok(b.error);
+    }
     const r = await a.analyze('Please leave a 5-star review', { subject: 'Other' });
     assert.equal(r.category, 'prohibited');
     assert.deepEqual(asked.at(-1), { type: 'analyze', text: 'Please leave a 5-star review', options: { subject: 'Other' } });

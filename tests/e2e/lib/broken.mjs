@@ -23,15 +23,19 @@ export function brokenCopy(extDir, how) {
   cpSync(extDir, dir, { recursive: true });
   const wasm = join(dir, 'pkg', 'msgguard_bg.wasm');
   const glue = join(dir, 'pkg', 'msgguard.js');
+  // the content script carries its own copy of the module (base64, extension/build.mjs): broken too
+  const bundle = join(dir, 'src', 'content.js');
   switch (how) {
     case 'wasm-missing':
       unlinkSync(wasm);
+      replaceInlinedModule(bundle, Buffer.alloc(0));
       break;
     case 'wasm-corrupt': {
       // The right magic number and version, then garbage: fails in compilation, not at the fetch.
       const bytes = readFileSync(wasm);
       for (let i = 8; i < bytes.length; i += 7) bytes[i] ^= 0x5a;
       writeFileSync(wasm, bytes);
+      replaceInlinedModule(bundle, bytes);
       break;
     }
     case 'analyzer-throws': {
@@ -39,7 +43,7 @@ export function brokenCopy(extDir, how) {
       // as a panic in the engine would (wasm-bindgen turns a panic into a thrown error). Broken: the
       // export the extension calls, in the glue the background loads and in the copy bundled into the
       // content script (extension/src/analyzer.js, background.js, extension/build.mjs).
-      for (const file of [glue, join(dir, 'src', 'content.js')]) breakAnalyzeCompact(file);
+      for (const file of [glue, bundle]) breakAnalyzeCompact(file);
       break;
     }
     default:
@@ -65,5 +69,21 @@ ${indent}}
 ${indent}function analyzeCompactForReal(`;
   });
   if (!found) throw new Error(`${file}: no "function analyze_compact(" to wrap; has wasm-bindgen's output or the bundle changed?`);
+  writeFileSync(file, broken);
+}
+
+/**
+ * Puts `bytes` in place of the wasm module inlined in the content script's bundle.
+ * @param {string} file
+ * @param {Buffer} bytes
+ */
+function replaceInlinedModule(file, bytes) {
+  const src = readFileSync(file, 'utf8');
+  let found = 0;
+  const broken = src.replace(/^(\s*var \w+ = )"AGFzbQ[A-Za-z0-9+/=]+";$/m, (_, decl) => {
+    found++;
+    return `${decl}"${bytes.toString('base64')}";`;
+  });
+  if (!found) throw new Error(`${file}: no inlined wasm module (var … = "AGFzbQ…") to replace; has extension/build.mjs changed?`);
   writeFileSync(file, broken);
 }
