@@ -27,6 +27,8 @@ export NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=fal
 
 WASM_TARGET=wasm32-unknown-unknown
 PKG_DIR=dist/pkg
+# cargo's output folder: target/ unless the caller moved it (CARGO_TARGET_DIR, relative to here or absolute)
+CARGO_OUT=$(realpath -m "${CARGO_TARGET_DIR:-target}")
 WASM_GZ_BUDGET=150000 # bytes, gzip -9 of dist/pkg/msgguard_bg.wasm (150 KB, issue 5)
 NODE_MIN=20.10.0
 CHROMIUM_BIN=/usr/bin/chromium
@@ -246,7 +248,7 @@ build_wasm() {
 
 bindgen_wasm() {
   rm -rf "$PKG_DIR"
-  wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name msgguard "target/$WASM_TARGET/release/msgguard.wasm"
+  wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name msgguard "$CARGO_OUT/$WASM_TARGET/release/msgguard.wasm"
 }
 
 # npm binaryen only: Debian's wasm-opt 108 breaks the externref table (toolchain.md). Features are
@@ -286,7 +288,7 @@ where_things_are() {
   echo
   echo "Built:"
   echo "  wasm module        $ROOT/$PKG_DIR/msgguard.js (+ msgguard_bg.wasm)"
-  echo "  CLI                $ROOT/target/release/msgguard"
+  echo "  CLI                $CARGO_OUT/release/msgguard"
   if [[ -d dist/chrome ]]; then
     echo "  Chrome extension   $ROOT/dist/chrome  (chrome://extensions > Developer mode > Load unpacked)"
   else
