@@ -147,29 +147,6 @@ export function benchOp(a) {
       });
     }
 
-    case 'analyze-loop': {
-      // Runs `analyzeLoop` (its source in `loopSource`: this function is sent to the page alone) in an
-      // inline module script, which may import the packaged module (a web-accessible resource).
-      const id = '__mgb_loop_' + Math.random().toString(36).slice(2);
-      w[id] = { args: a };
-      const code = `
-        const st = window[${JSON.stringify(id)}];
-        st.result = await (${a.loopSource})(st.args);`;
-      const s = document.createElement('script');
-      s.type = 'module';
-      s.textContent = code;
-      document.head.append(s);
-      return new Promise((resolve) => {
-        const end = Date.now() + (a.timeout ?? 60000);
-        const poll = () => {
-          if (w[id].result) { s.remove(); resolve(w[id].result); }
-          else if (Date.now() > end) resolve({ ok: false, error: 'analyze-loop timed out' });
-          else setTimeout(poll, 50);
-        };
-        poll();
-      });
-    }
-
     case 'heap':
       // Chromium only (performance.memory; precise with --enable-precise-memory-info)
       return /** @type {any} */ (performance).memory ? /** @type {any} */ (performance).memory.usedJSHeapSize : null;
@@ -183,8 +160,7 @@ export function benchOp(a) {
  * Loads the packaged module and times a report as the extension gets it from JavaScript (the module's
  * `analyze_compact`, expanded by ui/compact-report.js, as extension/src/analyzer.js does): `n` calls on
  * `text` (after 50 to warm up), then a draft growing one character at a time (keystrokes), twice, for
- * wasm memory. Self-contained: it runs in a page through an inline module script, or through the
- * driver's evaluate.
+ * wasm memory. Self-contained: it runs in the extension's options page through the driver's evaluate.
  * @param {{ n: number, text: string, growText: string, pkgUrl: string, wasmUrl: string, expandUrl: string }} a
  */
 export async function analyzeLoop(a) {

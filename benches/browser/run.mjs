@@ -171,12 +171,10 @@ async function measureBrowser(d, o) {
       pkgUrl: `${d.extensionOrigin}/pkg/msgguard.js`, wasmUrl: `${d.extensionOrigin}/pkg/msgguard_bg.wasm`,
       expandUrl: `${d.extensionOrigin}/ui/compact-report.js`,
     };
-    // Chrome serves the analyzer's files to pages only at a per-session URL (use_dynamic_url), which a
-    // page cannot guess: there the loop runs in the extension's own options page (same engine, same
-    // module, an extension origin that may load it).
-    const loop = name === 'chromium'
-      ? (await d.goto(`${d.extensionOrigin}/options/options.html`), await d.evaluate(analyzeLoop, args))
-      : await op(d, { op: 'analyze-loop', ...args, loopSource: analyzeLoop.toString() });
+    // The analyzer's files are not web-accessible (the content script carries its own copy), so the
+    // loop runs in the extension's own options page: the same module and glue, an origin that may load them.
+    await d.goto(`${d.extensionOrigin}/options/options.html`);
+    const loop = await d.evaluate(analyzeLoop, args);
     if (!loop.ok) throw new Error(`${name}: analyze loop failed: ${loop.error}`);
     r[`${name}_analyze_2k_p50_ms`] = round(percentile(loop.times, 50));
     r[`${name}_analyze_2k_p99_ms`] = round(percentile(loop.times, 99));
