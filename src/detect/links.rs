@@ -220,7 +220,9 @@ fn skip_plain_words(b: &[u8], i: usize) -> usize {
 }
 
 /// The first byte at or after `from` that is not a lowercase ASCII letter, a digit or a space, or that
-/// is a "d" or "w" starting a word (" dot ", "www"), or `b.len()`.
+/// starts a word with "do" or with "w" and then "w" or a space (" dot ", "www", "w w w"), or `b.len()`.
+/// Only those make a word not plain (`plain_word_end`); stopping at every word starting with "d" or
+/// "w" ("we", "would", "delivery") stopped the scan every few words of prose.
 fn next_unusual(b: &[u8], from: usize) -> usize {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
@@ -232,19 +234,26 @@ fn next_unusual(b: &[u8], from: usize) -> usize {
         let x = w ^ (LOW * t as u64);
         x.wrapping_sub(LOW) & !x & HIGH
     };
-    let starts_word = |k: usize| matches!(b[k], b'd' | b'w') && (k == from || b[k - 1] == b' ');
+    let starts_word = |k: usize| {
+        let next = b.get(k + 1).copied();
+        (b[k] == b'd' && next == Some(b'o') || b[k] == b'w' && matches!(next, Some(b'w' | b' '))) && (k == from || b[k - 1] == b' ')
+    };
     let usual = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b' ';
     if from < b.len() && starts_word(from) {
         return from;
     }
     let mut at = from;
-    while at + 8 <= b.len() {
+    // Eight bytes and the one after them at a time.
+    while at + 9 <= b.len() {
         let w = u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
         let seven = w & LOW7;
         let plain = (range(seven, b'a', b'z') | range(seven, b'0', b'9') | range(seven, b' ', b' ')) & !w;
-        // Lane j holds the byte before byte at + j (at `from` that is `starts_word` above).
+        // Lane j holds the byte before byte at + j (at `from` that is `starts_word` above), and the one after.
         let before = if at > 0 { u64::from_le_bytes(b[at - 1..at + 7].try_into().expect("eight bytes")) } else { w << 8 };
-        let found = (!plain & HIGH) | (zero(w, b'd') | zero(w, b'w')) & zero(before, b' ');
+        let after = u64::from_le_bytes(b[at + 1..at + 9].try_into().expect("eight bytes"));
+        let dot = zero(w, b'd') & zero(after, b'o');
+        let www = zero(w, b'w') & (zero(after, b'w') | zero(after, b' '));
+        let found = (!plain & HIGH) | (dot | www) & zero(before, b' ');
         if found != 0 {
             return at + found.trailing_zeros() as usize / 8;
         }

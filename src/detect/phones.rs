@@ -33,38 +33,41 @@ pub fn find(view: &Normalized) -> Vec<Span> {
 /// Runs that look like a number written with separators: an optional "+" and "(", a digit, then
 /// digits, spaces, dots, dashes, slashes and brackets, ending on a digit. (What the regex
 /// `\+?\(?\d[\d().\s/-]*\d` finds, without a regex engine on every keystroke.)
-fn digit_runs(text: &str) -> Vec<(usize, usize)> {
+/// Yielded as found, not collected: the caller looks at each run once.
+fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
     // A run starts with a digit, "+" or "(".
-    while let Some(k) = find_digit_or(b, i, [b'+', b'(']) {
-        i = k;
-        let mut j = i;
-        if b[j] == b'+' {
-            j += 1;
-        }
-        if j < b.len() && b[j] == b'(' {
-            j += 1;
-        }
-        if j >= b.len() || !b[j].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let mut last_digit = j;
-        while j < b.len() && (b[j].is_ascii_digit() || matches!(b[j], b'(' | b')' | b'.' | b' ' | b'/' | b'-')) {
-            if b[j].is_ascii_digit() {
-                last_digit = j;
+    std::iter::from_fn(move || {
+        while let Some(k) = find_digit_or(b, i, [b'+', b'(']) {
+            i = k;
+            let mut j = i;
+            if b[j] == b'+' {
+                j += 1;
             }
-            j += 1;
+            if j < b.len() && b[j] == b'(' {
+                j += 1;
+            }
+            if j >= b.len() || !b[j].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let mut last_digit = j;
+            while j < b.len() && (b[j].is_ascii_digit() || matches!(b[j], b'(' | b')' | b'.' | b' ' | b'/' | b'-')) {
+                if b[j].is_ascii_digit() {
+                    last_digit = j;
+                }
+                j += 1;
+            }
+            let end = last_digit + 1;
+            let start = i;
+            i = end.max(i + 1);
+            if end - start >= 2 && b[start..end].iter().filter(|c| c.is_ascii_digit()).count() >= 2 {
+                return Some((start, end));
+            }
         }
-        let end = last_digit + 1;
-        if end - i >= 2 && b[i..end].iter().filter(|c| c.is_ascii_digit()).count() >= 2 {
-            out.push((i, end));
-        }
-        i = end.max(i + 1);
-    }
-    out
+        None
+    })
 }
 
 fn looks_like_phone(s: &str, before: &str) -> bool {

@@ -80,7 +80,9 @@ impl<'a> Context<'a> {
         if own.is_empty() && detected.is_empty() && topic_spans.is_empty() || !self.message_conditions_hold(c, topics) {
             return Vec::new();
         }
-        let mut spans: Vec<Span> = own
+        // Sized for every candidate: collecting through the filters grew the list a step at a time.
+        let mut spans: Vec<Span> = Vec::with_capacity(own.len() + detected.len() + topic_spans.len());
+        spans.extend(own
             .iter()
             .chain(detected)
             .chain(topic_spans)
@@ -92,8 +94,7 @@ impl<'a> Context<'a> {
                 }
                 let sentence = self.sentences.index_of(s.start);
                 (c.sentence_any.is_empty() || self.sentence_has(sentence, &c.sentence_any)) && !self.sentence_has(sentence, &c.sentence_none)
-            })
-            .collect();
+            }));
         merge_overlapping(&mut spans);
         spans
     }

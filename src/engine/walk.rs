@@ -87,16 +87,7 @@ impl Resume {
 /// piece's alternatives, or anything when one of them may match without a character of its own (it
 /// is empty, or starts with a space or a star) or nothing is left to match.
 fn follow(pieces: &[Alternatives]) -> u128 {
-    let Some(first) = pieces.first() else { return u128::MAX };
-    let mut bits = 0u128;
-    for &b in &first.firsts {
-        match b {
-            0 => return u128::MAX,
-            0x80.. => {}
-            b => bits |= 1 << b,
-        }
-    }
-    bits
+    pieces.first().map_or(u128::MAX, |first| first.follow)
 }
 
 /// One piece of a template (see `expand::alternatives`): its alternatives, and beside them what each
@@ -107,12 +98,23 @@ pub struct Alternatives {
     /// For each alternative, its first byte when that is a character the text must hold (not a space
     /// or `*`, which match in more than one way), else 0.
     firsts: Vec<u8>,
+    /// The ASCII bytes one of them may start at (`firsts`, as bits), or every byte when one may match
+    /// without a character of its own: most walks reach a piece none of whose alternatives is there.
+    follow: u128,
 }
 
 impl Alternatives {
     pub fn new(words: Vec<String>) -> Self {
-        let firsts = words.iter().map(|w| w.bytes().next().filter(|b| !matches!(b, b' ' | b'*')).unwrap_or(0)).collect();
-        Alternatives { words, firsts }
+        let firsts: Vec<u8> = words.iter().map(|w| w.bytes().next().filter(|b| !matches!(b, b' ' | b'*')).unwrap_or(0)).collect();
+        let mut follow = 0u128;
+        for &b in &firsts {
+            match b {
+                0 => follow = u128::MAX,
+                0x80.. => {}
+                b => follow |= 1 << b,
+            }
+        }
+        Alternatives { words, firsts, follow }
     }
 }
 
@@ -157,7 +159,21 @@ pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resu
 /// Every phrase of `pieces` that continues at `at` in `text` (the matching view), the head before it
 /// having left `pending`: `found(end, prefix)` with where the phrase ends in the text and whether it
 /// ends in `*`. The same end may be reported more than once (two alternatives reading the same).
+#[inline]
 pub fn walk(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], found: &mut impl FnMut(usize, bool)) {
+    // Checked before the call: most pieces reached have no alternative starting with the next byte
+    // (a byte that is not ASCII, or the end of the text, is left to the walk).
+    if let Some(first) = pieces.first() {
+        if let Some(&b) = text.get(at + pending.len()).filter(|&&b| b < 0x80) {
+            if first.follow >> b & 1 == 0 {
+                return;
+            }
+        }
+    }
+    walk_pieces(text, at, pending, pieces, found)
+}
+
+fn walk_pieces(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], found: &mut impl FnMut(usize, bool)) {
     let Some((alternatives, rest)) = pieces.split_first() else {
         // As `expand` ends a phrase: a trailing space dropped, trailing stars make a prefix.
         let mut pending = pending;

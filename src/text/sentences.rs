@@ -17,7 +17,9 @@ impl Sentences {
         // Looked for a word of eight bytes at a time: most bytes of a draft are none of them.
         const MAY_END: [u8; 7] = *b".!?;\n\xE3\xEF";
         let b = text.as_bytes();
-        let mut spans = Vec::new();
+        // Room for sentences of 48 bytes on average (the bench drafts' and the dev corpus's average 52 to
+        // 58): the list is not regrown as it fills.
+        let mut spans = Vec::with_capacity(text.len() / 48 + 1);
         let (mut start, mut i) = (0, 0);
         while let Some(k) = find_any(b, i, MAY_END) {
             i = k;

@@ -8,10 +8,16 @@ pub struct Utf16Index<'a> {
     text: &'a str,
     /// UTF-16 offset at the first char boundary at or after `k * STEP` bytes, for each k: (byte, utf16).
     checkpoints: Vec<(usize, usize)>,
+    /// Every byte is ASCII, so every offset is its own UTF-16 offset (no checkpoints then): most drafts
+    /// in English are, and checking that costs less than building the table and counting from it.
+    ascii: bool,
 }
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
+        if text.is_ascii() {
+            return Utf16Index { text, checkpoints: Vec::new(), ascii: true };
+        }
         let mut checkpoints = Vec::with_capacity(text.len() / STEP + 2);
         checkpoints.push((0, 0));
         let (mut byte, mut units) = (0, 0);
@@ -27,11 +33,14 @@ impl<'a> Utf16Index<'a> {
             byte = next;
             checkpoints.push((byte, units));
         }
-        Utf16Index { text, checkpoints }
+        Utf16Index { text, checkpoints, ascii: false }
     }
 
     /// UTF-16 offset of byte offset `byte`, which must be a char boundary.
     pub fn at(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
         // Checkpoint k is the first boundary at or after k * STEP, at most three bytes after it.
         let k = byte / STEP;
         let k = if self.checkpoints[k].0 > byte { k - 1 } else { k };
@@ -41,6 +50,9 @@ impl<'a> Utf16Index<'a> {
 
     /// Length of the whole text in UTF-16 code units.
     pub fn len(&self) -> usize {
+        if self.ascii {
+            return self.text.len();
+        }
         self.checkpoints.last().map_or(0, |&(_, u)| u)
     }
 
@@ -79,6 +91,17 @@ mod tests {
         assert_eq!(ix.at(6), 4);
         assert_eq!(ix.at(9), 5);
         assert_eq!(ix.len(), 6);
+    }
+
+    #[test]
+    fn ascii_offsets_are_their_own() {
+        let s = "Order 123, shipped.\n".repeat(40);
+        let ix = Utf16Index::new(&s);
+        for i in 0..=s.len() {
+            assert_eq!(ix.at(i), s[..i].encode_utf16().count());
+        }
+        assert_eq!(ix.len(), s.len());
+        assert_eq!(Utf16Index::new("").len(), 0);
     }
 
     #[test]
