@@ -178,6 +178,8 @@ async function measureBrowser(d, o) {
     if (!loop.ok) throw new Error(`${name}: analyze loop failed: ${loop.error}`);
     r[`${name}_analyze_2k_p50_ms`] = round(percentile(loop.times, 50));
     r[`${name}_analyze_2k_p99_ms`] = round(percentile(loop.times, 99));
+    r[`${name}_analyze_2k_cold_p50_ms`] = round(percentile(loop.coldTimes, 50));
+    r[`${name}_analyze_2k_cold_p99_ms`] = round(percentile(loop.coldTimes, 99));
     r[`${name}_page_module_ready_ms`] = round(loop.readyMs);
     r[`${name}_wasm_memory_bytes`] = loop.wasmMemory[2];
     r[`${name}_wasm_memory_growth_bytes`] = loop.wasmMemory[2] - loop.wasmMemory[1];
