@@ -425,8 +425,8 @@ async function main() {
 /**
  * The content script (extension/src/content.js), every module it imports, the analyzer's glue and its
  * wasm module (base64), as one classic script (esbuild, an IIFE): nothing to request before the
- * analyzer can start, and nothing of the content script's needs a web-accessible URL. Not minified: what ships reads like
- * the source.
+ * analyzer can start, and nothing of the content script's needs a web-accessible URL. Not minified:
+ * what ships reads like the source.
  * @returns {Promise<string>}
  */
 async function bundleContentScript() {
@@ -453,7 +453,7 @@ async function bundleContentScript() {
   const code = result.outputFiles[0].text;
   // the fail-open tests break this function in the shipped bundle (tests/e2e/lib/broken.mjs)
   if (!/\bfunction analyze_compact\(/.test(code)) throw new Error('build.mjs: the bundled glue has no analyze_compact function (renamed by esbuild?)');
-  return `// Message Guard's content script: extension/src/content.js, the modules it imports and the analyzer's glue, bundled by extension/build.mjs.\n${code}`;
+  return `// Message Guard's content script: extension/src/content.js, the modules it imports, the analyzer's glue and its module, bundled by extension/build.mjs.\n${code}`;
 }
 
 /**
