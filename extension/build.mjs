@@ -29,6 +29,8 @@ const PKG = join(DIST, 'pkg');
 const GECKO_ID = 'message-guard@msgguard';
 const FIREFOX_MIN = '142.0';
 const CHROME_MIN = '121';
+/** How the sources import the analyzer's package (`../pkg/msgguard.js`, `…_bg.wasm`): built into dist/pkg. */
+const PKG_IMPORT = /\/pkg\/(msgguard(?:_bg\.wasm|\.js))$/;
 
 // ------------------------------------------------------------------------------------------------
 // CRC-32, PNG, ZIP
@@ -445,7 +447,7 @@ async function bundleContentScript() {
       // the sources import the analyzer where it lies in a package (pkg/ beside src/); it is built into dist/pkg
       name: 'msgguard-pkg',
       setup(b) {
-        b.onResolve({ filter: /\/pkg\/msgguard(_bg\.wasm|\.js)$/ }, (a) => ({ path: join(PKG, a.path.slice(a.path.lastIndexOf('/') + 1)) }));
+        b.onResolve({ filter: PKG_IMPORT }, (a) => ({ path: join(PKG, /** @type {RegExpExecArray} */ (PKG_IMPORT.exec(a.path))[1]) }));
       },
     }],
   });
@@ -475,7 +477,7 @@ async function pageModules() {
     plugins: [{
       name: 'external-glue',
       setup(b) {
-        b.onResolve({ filter: /\/pkg\/msgguard\.js$/ }, (a) => ({ path: a.path, external: true }));
+        b.onResolve({ filter: PKG_IMPORT }, (a) => ({ path: a.path, external: true }));
       },
     }],
   });

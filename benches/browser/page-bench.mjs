@@ -159,8 +159,9 @@ export function benchOp(a) {
 /**
  * Loads the packaged module and times a report as the extension gets it from JavaScript (the module's
  * `analyze_compact`, expanded by ui/compact-report.js, as extension/src/analyzer.js does): `n` calls on
- * `text` at once after loading (cold), `n` more after a second of calls (steady), then a draft growing one character at a time (keystrokes), twice, for
- * wasm memory. Self-contained: it runs in the extension's options page through the driver's evaluate.
+ * `text` at once after loading (cold), `n` more after a second of calls (steady), then a draft growing
+ * one character at a time (keystrokes), twice, for wasm memory. Self-contained: it runs in the
+ * extension's options page through the driver's evaluate.
  * @param {{ n: number, text: string, growText: string, pkgUrl: string, wasmUrl: string, expandUrl: string }} a
  */
 export async function analyzeLoop(a) {

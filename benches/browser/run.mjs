@@ -167,7 +167,7 @@ async function measureBrowser(d, o) {
     const s = await open(d, 'katal');
     if (s.analyzer !== 'local') throw new Error(`${name}: expected the local analyzer on the Katal page, got ${s.analyzer}`);
     const args = {
-      n: ANALYZE_CALLS, text: text2k, growText: grow, timeout: 120_000,
+      n: ANALYZE_CALLS, text: text2k, growText: grow,
       pkgUrl: `${d.extensionOrigin}/pkg/msgguard.js`, wasmUrl: `${d.extensionOrigin}/pkg/msgguard_bg.wasm`,
       expandUrl: `${d.extensionOrigin}/ui/compact-report.js`,
     };

@@ -56,10 +56,9 @@ export function start(opts = {}) {
   // the background analyzer waits for them.
   const firstChoice = opts.prefer === 'background' ? null : loadAnalyzer({ prefer: opts.prefer, local: opts.local });
   firstChoice?.catch(() => {}); // handled below, unless the settings chose the background
-  const analyzer = stored.then((s) => {
-    const background = opts.prefer === 'background' || (!opts.prefer && s.analyzer === 'background');
-    return firstChoice && !background ? firstChoice : loadAnalyzer({ prefer: 'background', local: opts.local });
-  });
+  const analyzer = stored.then((s) => (firstChoice && !(!opts.prefer && s.analyzer === 'background')
+    ? firstChoice
+    : loadAnalyzer({ prefer: 'background', local: opts.local })));
   analyzer.then(
     (a) => {
       analyzerState = a.path;

@@ -7,16 +7,15 @@ const STEP: usize = 64;
 pub struct Utf16Index<'a> {
     text: &'a str,
     /// UTF-16 offset at the first char boundary at or after `k * STEP` bytes, for each k: (byte, utf16).
+    /// Empty when every byte is ASCII, so every offset is its own UTF-16 offset: most drafts in English
+    /// are, and checking that costs less than building the table and counting from it.
     checkpoints: Vec<(usize, usize)>,
-    /// Every byte is ASCII, so every offset is its own UTF-16 offset (no checkpoints then): most drafts
-    /// in English are, and checking that costs less than building the table and counting from it.
-    ascii: bool,
 }
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
         if text.is_ascii() {
-            return Utf16Index { text, checkpoints: Vec::new(), ascii: true };
+            return Utf16Index { text, checkpoints: Vec::new() };
         }
         let mut checkpoints = Vec::with_capacity(text.len() / STEP + 2);
         checkpoints.push((0, 0));
@@ -33,12 +32,12 @@ impl<'a> Utf16Index<'a> {
             byte = next;
             checkpoints.push((byte, units));
         }
-        Utf16Index { text, checkpoints, ascii: false }
+        Utf16Index { text, checkpoints }
     }
 
     /// UTF-16 offset of byte offset `byte`, which must be a char boundary.
     pub fn at(&self, byte: usize) -> usize {
-        if self.ascii {
+        if self.checkpoints.is_empty() {
             return byte;
         }
         // Checkpoint k is the first boundary at or after k * STEP, at most three bytes after it.
@@ -50,10 +49,7 @@ impl<'a> Utf16Index<'a> {
 
     /// Length of the whole text in UTF-16 code units.
     pub fn len(&self) -> usize {
-        if self.ascii {
-            return self.text.len();
-        }
-        self.checkpoints.last().map_or(0, |&(_, u)| u)
+        self.checkpoints.last().map_or(self.text.len(), |&(_, u)| u)
     }
 
     pub fn is_empty(&self) -> bool {
