@@ -198,9 +198,7 @@ export function mountGuard(options) {
       workflowTimer = undefined;
       if (destroyed || broken) return;
       // a bug in the workflow part must not take the checker down with it
-      const __w = performance.now();
       safe(() => workflow.render(unavailableMessage ? null : shown?.report ?? null, shown?.text ?? ''), undefined);
-      performance.measure('mgprof:workflow', { start: __w, end: performance.now() });
     }, WORKFLOW_EVERY_MS);
   }
 
@@ -273,9 +271,7 @@ export function mountGuard(options) {
     // lay out the pasted text (longer than the analysis, in Chromium a third of a second for a million
     // characters), so a verdict waiting for the next frame's read phase comes after that. Written
     // now, it is painted with the pasted text itself; the underlines follow over the next frames.
-    const __r = performance.now();
     renderPanel();
-    performance.measure('mgprof:sync-panel', { start: __r, end: performance.now() });
     panelDirty = false;
     markSettled();
     schedule();

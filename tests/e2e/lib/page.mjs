@@ -146,6 +146,9 @@ export function pageOp(a) {
       const el = document.querySelector(a.selector);
       return el ? { text: el.textContent, checked: el.checked, disabled: el.disabled } : null;
     }
+    case 'measures':
+      // the page's timeline: the extension's content script writes its measures here too
+      return performance.getEntriesByType('measure').map((m) => m.name);
     case 'sent':
       return window.__sent;
     case 'spa-navigate':

@@ -168,6 +168,11 @@ export function defineSuite(name, launch, o) {
       await typeDraft(d, DRAFTS.noncritical);
       const n = await waitVerdict(d, 'noncritical');
       assert.equal(n.advice, 'normal-reason');
+      // the page's performance timeline keeps every entry for the page's life: the extension writes only
+      // its two load times, nothing per keystroke (profiling marks left behind would pile up)
+      const measures = await op(d, { op: 'measures' });
+      assert.deepEqual(measures.filter((m) => !/^msgguard:analyzer-(ready|load):/.test(m)), [], `the page's measures: ${measures.join(', ')}`);
+      assert.ok(measures.length <= 2, `the analyzer's load times, once: ${measures.join(', ')}`);
     });
 
     it('Katal form: underlines lie over the text and follow scrolling and resizing', { timeout: 40_000 }, async () => {
