@@ -431,6 +431,42 @@ async function main() {
  * what ships reads like the source.
  * @returns {Promise<string>}
  */
+/** The sources import the analyzer where it lies in a package (pkg/ beside src/); it is built into dist/pkg. */
+const PKG_PLUGIN = {
+  name: 'msgguard-pkg',
+  /** @param {import('esbuild').PluginBuild} b */
+  setup(b) {
+    b.onResolve({ filter: PKG_IMPORT }, (a) => ({ path: join(PKG, /** @type {RegExpExecArray} */ (PKG_IMPORT.exec(a.path))[1]) }));
+  },
+};
+
+/**
+ * A dedicated worker's script (extension/src/analysis-worker.js) bundled with the glue it imports into
+ * one classic script, which the content script carries as a string and starts from a blob: URL (a
+ * content script cannot start a worker from an extension file).
+ * @param {string} entry
+ * @returns {Promise<string>}
+ */
+async function bundleWorker(entry) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    target: ['chrome120', 'firefox128'],
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins: [PKG_PLUGIN],
+  });
+  if (result.errors.length || result.outputFiles.length !== 1) throw new Error(`build.mjs: bundling ${relative(EXT, entry)} failed: ${JSON.stringify(result.errors)}`);
+  const code = result.outputFiles[0].text;
+  // the glue's fetch path is not in it: the worker is handed the compiled module
+  if (/\bfetch\(/.test(code)) throw new Error(`build.mjs: the worker's bundle (${relative(EXT, entry)}) can fetch: it should only instantiate the module it is given`);
+  return code;
+}
+
 async function bundleContentScript() {
   const { build } = await import('esbuild');
   const result = await build({
@@ -443,11 +479,16 @@ async function bundleContentScript() {
     logLevel: 'silent',
     // the module itself as a base64 string (content-start.js): no fetch before it can compile
     loader: { '.wasm': 'base64' },
-    plugins: [{
-      // the sources import the analyzer where it lies in a package (pkg/ beside src/); it is built into dist/pkg
-      name: 'msgguard-pkg',
+    plugins: [PKG_PLUGIN, {
+      // `import source from './analysis-worker.js?worker-source'`: that worker's own bundle, as a string
+      name: 'worker-source',
       setup(b) {
-        b.onResolve({ filter: PKG_IMPORT }, (a) => ({ path: join(PKG, /** @type {RegExpExecArray} */ (PKG_IMPORT.exec(a.path))[1]) }));
+        // relative paths: the bundle names its modules, and must not name the machine it was built on
+        b.onResolve({ filter: /\?worker-source$/ }, (a) => ({
+          path: relative(ROOT, join(a.resolveDir, a.path.replace(/\?worker-source$/, ''))).split(sep).join('/'),
+          namespace: 'worker-source',
+        }));
+        b.onLoad({ filter: /.*/, namespace: 'worker-source' }, async (a) => ({ contents: await bundleWorker(join(ROOT, a.path)), loader: 'text' }));
       },
     }],
   });

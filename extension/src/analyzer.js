@@ -11,6 +11,7 @@
 import { api } from './browser.js';
 import { MAX_TEXT } from './protocol.js';
 import { expandReport } from '../ui/compact-report.js';
+import { createOffThread } from './off-thread.js';
 
 /** @typedef {import('../ui/types.js').Report} Report */
 /** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
@@ -20,19 +21,24 @@ import { expandReport } from '../ui/compact-report.js';
  * @property {'local' | 'background'} path
  * @property {(text: string, options?: AnalyzeOptions) => Promise<Report>} analyze
  * @property {string} [error]  why the local path was not used
+ * @property {() => 'idle' | 'running' | 'unavailable'} [offThread]  the worker for long drafts (local path)
  */
 
 const BACKGROUND_TIMEOUT_MS = 5000;
 /**
- * From this length (a paste of a whole template library, not a message) the local analyzer hands the
- * text to the background, whose copy of the module works on another thread. Below it the analysis is
- * done here, at once: it runs at about 10 MB/s in either browser (a million characters in 65–110 ms
- * on a 2-core machine, benches/browser/), so the verdict comes with the pasted text, while an answer
- * from the background waits until the page has laid that text out (a third of a second or more for
- * a million characters, the browser's own work). Above it, the main thread would be held for more
- * than about a tenth of a second.
+ * From this length (a paste, not typing) the local analyzer hands the text to its worker
+ * (off-thread.js): the analysis then runs while the page lays the pasted text out, instead of adding
+ * to that task. Below it the analysis is done here, at once: about 10 MB/s in either browser, 10 ms at
+ * this length, less than the trip to the worker and back would save.
  */
-const OFF_THREAD_MIN = 1_200_000;
+const WORKER_MIN = 100_000;
+/**
+ * Where the worker is not available (a page CSP without blob: workers), from this length the text goes
+ * to the background instead, whose copy of the module works in another process: its answer waits
+ * until the page has laid the text out, but the main thread is not held for more than about a tenth
+ * of a second. Below it, the analysis is done here.
+ */
+const BACKGROUND_MIN = 1_200_000;
 
 /**
  * What the content script's bundle brings for the local path (content-start.js, content.js).
@@ -41,6 +47,7 @@ const OFF_THREAD_MIN = 1_200_000;
  * @property {Promise<WebAssembly.Module> | null} module  the module, compiling since the first line
  *   (null: this browser has no WebAssembly here)
  * @property {number} startedAt  performance.now() at the content script's first line
+ * @property {string} [workerSource]  the analysis worker's script (analysis-worker.js, bundled)
  */
 
 /**
@@ -81,10 +88,22 @@ async function loadLocal(local) {
   const probe = expandReport(mod.analyze_compact('', {}), '');
   if (!looksLikeReport(probe)) throw new Error('the analyzer answered with something else than a report');
   markReady('local', start, local.startedAt);
+  const worker = local.workerSource ? createOffThread(local.workerSource, local.module) : null;
   return {
     path: 'local',
+    offThread: () => (worker ? worker.state() : 'unavailable'),
     analyze: async (text, options) => {
-      if (text.length >= OFF_THREAD_MIN && text.length <= MAX_TEXT) {
+      if (worker && text.length >= WORKER_MIN && text.length <= MAX_TEXT && worker.state() !== 'unavailable') {
+        try {
+          return expandReport(await worker.analyze(text, options ?? {}), text);
+        } catch (e) {
+          // superseded: a newer draft replaced this one before the worker got to it (nobody waits for
+          // this answer); engine: the module threw, as it would here
+          if (/** @type {any} */ (e)?.superseded || /** @type {any} */ (e)?.engine) throw e;
+          // the worker cannot answer (and will not be asked again): below
+        }
+      }
+      if (text.length >= BACKGROUND_MIN && text.length <= MAX_TEXT) {
         try {
           return await askBackground(text, options);
         } catch {

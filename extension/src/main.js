@@ -6,7 +6,8 @@
  *
  * Everything the extension adds to the page is one <msgguard-root> element (createHost) whose
  * attributes say, for support and tests: data-analyzer (local | background | unavailable | loading),
- * data-form (katal | legacy | plain | none), data-attachments (how many times a form was attached).
+ * data-form (katal | legacy | plain | none), data-attachments (how many times a form was attached),
+ * data-off-thread (the worker for long drafts: idle | running | unavailable; local analyzer only).
  * @module
  */
 
@@ -52,6 +53,8 @@ export function start(opts = {}) {
 
   /** @type {'loading' | 'local' | 'background' | 'unavailable'} */
   let analyzerState = 'loading';
+  /** @type {string | undefined} */
+  let offThreadState;
   // The analyzer starts loading now, not after the settings are read (10-25 ms): only a seller who chose
   // the background analyzer waits for them.
   const firstChoice = opts.prefer === 'background' ? null : loadAnalyzer({ prefer: opts.prefer, local: opts.local });
@@ -83,9 +86,17 @@ export function start(opts = {}) {
    */
   const analyze = async (text, options) => {
     const a = await analyzer;
-    const report = await a.analyze(text, options);
-    last = { text, report };
-    return report;
+    try {
+      const report = await a.analyze(text, options);
+      last = { text, report };
+      return report;
+    } finally {
+      const s = a.offThread?.();
+      if (s !== offThreadState) {
+        offThreadState = s;
+        markHost();
+      }
+    }
   };
 
   /** @type {{host: HTMLElement, root: ShadowRoot} | null} */
@@ -106,6 +117,7 @@ export function start(opts = {}) {
     h.setAttribute('data-analyzer', analyzerState);
     h.setAttribute('data-form', current?.form.kind ?? 'none');
     h.setAttribute('data-attachments', String(attachments));
+    if (offThreadState) h.setAttribute('data-off-thread', offThreadState);
   }
 
   /**

@@ -3,7 +3,8 @@
 // - fail-open: copies of the package with the wasm module missing, the wasm module corrupt, or the
 //   analyzer throwing on every draft (lib/broken.mjs; dist/ itself is never changed and nothing of this
 //   ships): the panel says the checker is unavailable, typing reaches the field untouched, the page's
-//   DOM is untouched and Send sends the draft at once, exactly as without the extension;
+//   DOM is untouched and Send sends the draft at once, exactly as without the extension; and a copy
+//   whose worker for long drafts fails at its start: long drafts are analyzed on the page's thread;
 // - drafts are never changed by the extension: a seeded random session of edits (lib/random-edits.mjs)
 //   checks the field's value against a model after every edit;
 // - privacy: the whole session (typing, pasting, suggestions, undo, the options page, the rule
@@ -102,6 +103,24 @@ for (const b of BROWSERS) {
         }
       });
     }
+
+    it('when the worker for long drafts cannot start, a long draft is analyzed on the page\'s thread', { timeout: 90_000 }, async () => {
+      const copy = brokenCopy(b.extDir, 'worker-fails');
+      const d = await launch(copy.dir);
+      try {
+        await d.goto(fixtureUrl('katal'));
+        await waitState(d, (x) => x.state === 'ready', 'the guard', 15_000);
+        const line = 'Your order shipped today and should arrive within three business days.\n';
+        const text = line.repeat(Math.ceil(150_000 / line.length)) + 'For anything else, write to shop@example.com';
+        const length = await op(d, { op: 'paste-value', text });
+        const s = await waitState(d, (x) => x.shownLength === length && x.verdict === 'prohibited', 'the verdict of the long draft', 20_000);
+        assert.equal(s.offThread, 'unavailable', 'the worker failed and is not asked again');
+        assert.equal(s.value, text, 'the draft untouched');
+      } finally {
+        await d.close();
+        copy.remove();
+      }
+    });
 
     it(`${b.edits} random edits (seed ${SEED}): the field always holds what the user did; no request leaves the browser`, { timeout: 840_000 }, async () => {
       const d = await launch(b.extDir);

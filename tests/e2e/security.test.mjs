@@ -89,6 +89,8 @@ describe('no eval, no remote code', { skip: !built && 'run ./build.sh build firs
           if (part === 'pkg/msgguard.js') continue;
           const partCode = partSrc.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
           assert.doesNotMatch(partCode, /\bfetch\s*\(/, `${b}/${rel} (${part}): a fetch`);
+          // one worker, started from the bundle's own copy of analysis-worker.js (a blob: URL of it)
+          if (part !== 'src/off-thread.js') assert.doesNotMatch(partCode, /\bnew\s+(Shared)?Worker\s*\(/, `${b}/${rel} (${part}): starts a worker`);
         }
       }
       const bundle = readFileSync(join(dir, 'src/content.js'), 'utf8');
@@ -103,6 +105,9 @@ describe('no eval, no remote code', { skip: !built && 'run ./build.sh build firs
       assert.ok(Buffer.from(inlined[0][1], 'base64').equals(readFileSync(join(dir, 'pkg', 'msgguard_bg.wasm'))), `${b}: the inlined module is the packaged one`);
       assert.match(bundle, /const module = WebAssembly\.compile\(decodeBase64\(\w+\)\);/);
       assert.ok(bundle.indexOf('// extension/src/content-start.js') < bundle.indexOf('// dist/pkg/msgguard.js'), `${b}: content-start.js runs first in the bundle`);
+      const worker = [...bundle.matchAll(/^\s*var analysis_worker_default = (['"`])(.*)\1;$/gm)];
+      assert.equal(worker.length, 1, `${b}: the analysis worker's script, once, as a string`);
+      assert.match(bundle, /new Worker\(url\)/, `${b}: the worker is started from that string (a blob: URL)`);
     });
   }
 });
@@ -117,7 +122,8 @@ describe('no eval, no remote code', { skip: !built && 'run ./build.sh build firs
 function sourcesOf(rel, code) {
   if (rel.split(/[\\/]/).join('/') !== 'src/content.js') return [[rel.split(/[\\/]/).join('/'), code]];
   const parts = /** @type {Array<[string, string]>} */ ([]);
-  const marks = [...code.matchAll(/^ {2}\/\/ ((?:extension|dist)\/\S+\.js)$/gm)];
+  // the analysis worker's script is in it as a string, marked "  // worker-source:extension/src/…"
+  const marks = [...code.matchAll(/^ {2}\/\/ (?:worker-source:)?((?:extension|dist)\/\S+\.js)$/gm)];
   assert.ok(marks.length > 5, 'the content script is a bundle with one marker per source file');
   marks.forEach((m, i) => parts.push([m[1].replace(/^(extension|dist)\//, ''), code.slice(m.index, marks[i + 1]?.index ?? code.length)]));
   return parts;

@@ -3,7 +3,7 @@
 // icons, locales, rule reference).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -202,6 +202,9 @@ describe('packaging helpers', () => {
   });
 });
 
+/** @param {string} dir @returns {string[]} every file under dir */
+const listFiles = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
+
 const built = existsSync(join(ROOT, 'dist', 'chrome', 'manifest.json')) && existsSync(join(ROOT, 'dist', 'firefox', 'manifest.json'));
 describe('the built packages', { skip: !built && 'run ./build.sh first' }, () => {
   const read = (b, p) => JSON.parse(readFileSync(join(ROOT, 'dist', b, p), 'utf8'));
@@ -259,6 +262,14 @@ describe('the built packages', { skip: !built && 'run ./build.sh first' }, () =>
       assert.ok(seen.size > 5, `${b}: the pages import their modules (${seen.size} files seen)`);
       const content = readFileSync(join(dir, m.content_scripts[0].js[0]), 'utf8');
       assert.doesNotMatch(content, /^\s*(import|export)\b/m, `${b}: the content script is a classic script (no import/export statements)`);
+    }
+  });
+  it('no shipped file names the machine it was built on', () => {
+    for (const b of ['chrome', 'firefox']) {
+      for (const f of listFiles(join(ROOT, 'dist', b))) {
+        if (/\.(png|wasm)$/.test(f)) continue;
+        assert.ok(!readFileSync(f, 'utf8').includes(ROOT), `${b}: ${relative(join(ROOT, 'dist', b), f)} contains ${ROOT}`);
+      }
     }
   });
   it('the zips hold exactly the unpacked folders', () => {

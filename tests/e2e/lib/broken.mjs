@@ -13,9 +13,11 @@ export const BREAKAGES = {
 };
 
 /**
- * Copies `extDir` into a temporary folder and breaks it.
+ * Copies `extDir` into a temporary folder and breaks it. Besides BREAKAGES (after which the checker is
+ * unavailable), 'worker-fails': only the worker for long drafts fails, at its start (their analysis
+ * must then happen on the page's thread).
  * @param {string} extDir  dist/chrome or dist/firefox
- * @param {keyof typeof BREAKAGES} how
+ * @param {keyof typeof BREAKAGES | 'worker-fails'} how
  * @returns {{dir: string, remove(): void}}
  */
 export function brokenCopy(extDir, how) {
@@ -44,8 +46,16 @@ export function brokenCopy(extDir, how) {
       // export the extension calls, in the glue the background loads and in the copy bundled into the
       // content script (extension/src/analyzer.js, background.js, extension/build.mjs).
       for (const file of [glue, bundle]) breakAnalyzeCompact(file);
+      // and the worker's copy (long drafts), the same way: every draft but the empty one throws
+      replaceWorker(bundle, `onmessage = (e) => {
+        const m = e.data;
+        if (m && m.type === 'analyze') postMessage({ id: m.id, error: 'RuntimeError: unreachable (broken on purpose by tests/e2e/lib/broken.mjs)' });
+      };`);
       break;
     }
+    case 'worker-fails':
+      replaceWorker(bundle, `throw new Error('the worker fails at its start (broken on purpose by tests/e2e/lib/broken.mjs)');`);
+      break;
     default:
       throw new Error(`unknown breakage ${how}`);
   }
@@ -69,6 +79,23 @@ ${indent}}
 ${indent}function analyzeCompactForReal(`;
   });
   if (!found) throw new Error(`${file}: no "function analyze_compact(" to wrap; has wasm-bindgen's output or the bundle changed?`);
+  writeFileSync(file, broken);
+}
+
+/**
+ * Puts `code` in place of the analysis worker's script that the content script's bundle carries as a
+ * string (extension/src/analysis-worker.js, inlined by extension/build.mjs).
+ * @param {string} file
+ * @param {string} code
+ */
+function replaceWorker(file, code) {
+  const src = readFileSync(file, 'utf8');
+  let found = 0;
+  const broken = src.replace(/^(\s*var analysis_worker_default = )(['"`]).*\2;$/m, (_, decl) => {
+    found++;
+    return `${decl}${JSON.stringify(code)};`;
+  });
+  if (!found) throw new Error(`${file}: no inlined worker script (var analysis_worker_default = "…") to replace; has extension/build.mjs changed?`);
   writeFileSync(file, broken);
 }
 

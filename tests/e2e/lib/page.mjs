@@ -35,11 +35,13 @@ export function pageOp(a) {
         url: location.href,
         hosts: document.querySelectorAll('msgguard-root').length,
         analyzer: h ? h.getAttribute('data-analyzer') : null,
+        offThread: h ? h.getAttribute('data-off-thread') : null,
         form: h ? h.getAttribute('data-form') : null,
         attachments: h ? Number(h.getAttribute('data-attachments')) : 0,
         panels: root ? root.querySelectorAll('[data-part="panel"]').length : 0,
         state: panel ? panel.getAttribute('data-state') : null,
         verdict: panel ? panel.getAttribute('data-verdict') : null,
+        shownLength: panel && panel.hasAttribute('data-length') ? Number(panel.getAttribute('data-length')) : -1,
         advice: advice && !advice.hidden ? advice.getAttribute('data-advice') : null,
         applySubject: !!(advice && !advice.hidden && advice.querySelector('[data-action="apply-subject"]')),
         card: visible(card),
@@ -113,6 +115,17 @@ export function pageOp(a) {
       f.setSelectionRange(f.value.length, f.value.length);
       document.execCommand('insertText', false, a.text);
       return f.value;
+    }
+    case 'paste-value': {
+      // a big paste as the extension sees it: the new value and one input event (execCommand would take
+      // Chromium's editing code seconds for a hundred thousand characters)
+      const f = field();
+      f.focus();
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+      setter.call(f, f.value + a.text);
+      f.setSelectionRange(f.value.length, f.value.length);
+      f.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste', data: null }));
+      return f.value.length;
     }
     case 'scroll-field': {
       const f = field();

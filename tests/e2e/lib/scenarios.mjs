@@ -226,6 +226,27 @@ export function defineSuite(name, launch, o) {
       assert.ok(Math.max(...last) > 29_000, 'the last lines have their underlines after scrolling down');
     });
 
+    it('Katal form: a pasted draft of 160,000 characters is analyzed in the worker, with the same findings', { timeout: 60_000 }, async () => {
+      await d.goto(fixtureUrl('katal'));
+      const s0 = await waitState(d, (s) => s.state === 'ready', 'the guard');
+      assert.equal(s0.offThread, 'idle', 'no worker before a long draft');
+      const line = 'Your order shipped today and should arrive within three business days.\n';
+      const body = line.repeat(Math.ceil(160_000 / line.length));
+      const tail = 'For anything else, write to shop@example.com';
+      const length = await op(d, { op: 'paste-value', text: body + tail });
+      const s = await waitState(d, (x) => x.shownLength === length && x.verdict === 'prohibited', 'the verdict of the pasted draft', 20_000);
+      assert.equal(s.offThread, 'running', 'the long draft went to the worker');
+      // the worker's report is drawn like any other: the e-mail's underline where the e-mail is
+      await op(d, { op: 'scroll-field', top: 1e7 });
+      const at = body.length + tail.indexOf('shop@');
+      const u = await waitState(d, (x) => x.highlights.some((h) => h.rule === 'CT004'), 'the e-mail underlined at the end', 20_000);
+      const h = u.highlights.find((x) => x.rule === 'CT004');
+      assert.deepEqual([h.start, h.end], [at, at + 'shop@example.com'.length]);
+      // an edit after it: analyzed again (in the worker), the verdict follows the text
+      await op(d, { op: 'paste-value', text: '\nThanks!' });
+      await waitState(d, (x) => x.shownLength === length + 8 && x.verdict === 'prohibited' && x.offThread === 'running', 'the edited draft analyzed', 20_000);
+    });
+
     it('Katal form: apply-suggestion changes the text, Ctrl+Z restores it', { timeout: 30_000 }, async () => {
       await d.goto(fixtureUrl('katal'));
       await waitState(d, (s) => s.state === 'ready', 'the guard');
