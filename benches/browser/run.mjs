@@ -26,6 +26,7 @@ const VIEWPORT = { width: 1280, height: 900 };
 const ANALYZE_CALLS = 1000;
 const TYPED = 300;         // characters typed one at a time for the keystroke cost
 const MEMORY_KEYS = 1000;  // keystrokes before the memory reading
+const FOCUS_TO_PASTE_MS = 300; // a click into the field, then Ctrl+V
 const READY_LOADS = 11;    // page loads for the analyzer-ready time (median; single loads vary by ±15 ms here)
 
 /** @typedef {import('../../tests/e2e/lib/driver.mjs').Driver} Driver */
@@ -99,9 +100,12 @@ async function keystrokes(d, base, typed) {
 async function paste(d, text) {
   await op(d, { op: 'set-text', text: '' });
   await op(d, { op: 'wait-settled', timeout: 5000 });
+  // focused a moment before the paste, as a seller clicks into the field and then pastes
+  await op(d, { op: 'focus' });
+  await new Promise((res) => setTimeout(res, FOCUS_TO_PASTE_MS));
   const r = await op(d, { op: 'paste', text, timeout: 30_000 });
-  if (!r.ok || r.verdictMs < 0) throw new Error(`no verdict for the ${text.length}-character paste within 30 s: ${JSON.stringify(r)}`);
-  return { verdictMs: round(r.verdictMs), settledMs: round(r.settledMs), insertMs: round(r.insertMs), longestTaskMs: round(r.longestGapMs) };
+  if (!r.ok || r.verdictMs < 0 || r.verdictPaintedMs < 0) throw new Error(`no verdict for the ${text.length}-character paste within 30 s: ${JSON.stringify(r)}`);
+  return { verdictMs: round(r.verdictPaintedMs), verdictDomMs: round(r.verdictMs), settledMs: round(r.settledMs), insertMs: round(r.insertMs), longestTaskMs: round(r.longestGapMs) };
 }
 
 /**
@@ -212,6 +216,7 @@ async function measureBrowser(d, o) {
     await open(d, 'katal');
     const p = await paste(d, draft(1_000_000));
     r[`${name}_paste_1m_ms`] = p.verdictMs;
+    r[`${name}_paste_1m_dom_ms`] = p.verdictDomMs;
     r[`${name}_paste_1m_underlines_ms`] = p.settledMs;
     r[`${name}_paste_1m_insert_ms`] = p.insertMs;
     r[`${name}_longest_task_ms`] = p.longestTaskMs;
@@ -233,6 +238,7 @@ async function measureBrowser(d, o) {
       await open(d, 'strict');
       const fp = await paste(d, draft(1_000_000));
       r.fallback_paste_1m_ms = fp.verdictMs;
+      r.fallback_paste_1m_dom_ms = fp.verdictDomMs;
       r.fallback_longest_task_ms = fp.longestTaskMs;
     });
   }

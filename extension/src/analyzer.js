@@ -22,6 +22,7 @@ import { createOffThread } from './off-thread.js';
  * @property {(text: string, options?: AnalyzeOptions) => Promise<Report>} analyze
  * @property {string} [error]  why the local path was not used
  * @property {() => 'idle' | 'running' | 'unavailable'} [offThread]  the worker for long drafts (local path)
+ * @property {() => void} [prepare]  a big paste may follow: start that worker now
  */
 
 const BACKGROUND_TIMEOUT_MS = 5000;
@@ -92,6 +93,7 @@ async function loadLocal(local) {
   return {
     path: 'local',
     offThread: () => (worker ? worker.state() : 'unavailable'),
+    prepare: () => worker?.prepare(),
     analyze: async (text, options) => {
       if (worker && text.length >= WORKER_MIN && text.length <= MAX_TEXT && worker.state() !== 'unavailable') {
         try {

@@ -148,6 +148,7 @@ export function start(opts = {}) {
       root,
       panelAnchor: form.panelAnchor,
       analyze,
+      prepare: () => { analyzer.then((a) => a.prepare?.(), () => {}); },
       reasons: form.reasons,
       t,
       ruleUrl: (code) => api.runtime.getURL(`reference.html#${encodeURIComponent(code.toLowerCase())}`),

@@ -8,16 +8,21 @@
  * here, the two run at once, the page freezes no longer than without the extension, and the verdict
  * is drawn when the layout is done. Short drafts stay on the main thread: they cost less than the trip.
  *
- * The worker is started on the first long draft, from the module the content script compiled, and
- * stopped after a while without work (its copy of the module holds megabytes for a long draft). Anything
- * that goes wrong (a page CSP without blob: workers, a worker that fails or does not answer) makes
+ * The worker is started when the field gets focus (`prepare`), or else on the first long draft, from
+ * the module the content script compiled. Started before the
+ * paste, it is ready for it: a worker cannot start while the page's main thread is busy (its script
+ * is loaded through it), and after a big paste the main thread is busy laying the text out. After a
+ * long draft it is stopped when it has had nothing to do for a while. Anything that goes wrong (a page CSP without blob: workers, a worker that fails or does not answer) makes
  * `analyze` reject, and this page falls back to the main thread for good: the caller catches it.
  * @module
  */
 
 /** How long one analysis may take before the worker is given up (a million characters: 50–300 ms). */
 const ANSWER_TIMEOUT_MS = 10_000;
-/** A worker with nothing to do is stopped after this long; the next long draft starts a new one. */
+/**
+ * A worker that analyzed a long draft is stopped after this long without work: its memory grew with the
+ * draft and a module's memory never shrinks. One that only started (a few megabytes) is kept.
+ */
 const IDLE_STOP_MS = 30_000;
 
 /**
@@ -26,6 +31,7 @@ const IDLE_STOP_MS = 30_000;
  *   (for expandReport, which checks it); rejects when the worker cannot answer, with an `engine` error
  *   when the engine threw, or with a `superseded` error for a request that a newer one replaced
  *   before the worker reached it
+ * @property {() => void} prepare  starts the worker if it is not running: a long draft may come soon
  * @property {() => 'idle' | 'running' | 'unavailable'} state  for the host's data-off-thread attribute
  */
 
@@ -39,6 +45,7 @@ export function createOffThread(source, module) {
   let worker = null;
   let unavailable = false;
   let starting = false;
+  let used = false; // has analyzed a draft: its memory grew
   let nextId = 1;
   /** the request the worker is working on */
   /** @type {Request | null} */
@@ -75,6 +82,7 @@ export function createOffThread(source, module) {
     clearTimeout(answerTimer);
     worker?.terminate();
     worker = null;
+    used = false;
   }
 
   /** @returns {Promise<Worker>} */
@@ -94,6 +102,23 @@ export function createOffThread(source, module) {
     } finally {
       URL.revokeObjectURL(url); // the worker has its script by now (revoking later would not matter)
     }
+  }
+
+  function launch() {
+    if (starting) return; // the latest request goes when the worker is there
+    starting = true;
+    start().then((w) => {
+      starting = false;
+      if (unavailable) {
+        w.terminate();
+        return;
+      }
+      worker = w;
+      sendNext(); // the waiting request, or the idle timer
+    }, (e) => {
+      starting = false;
+      giveUp(String(e?.message ?? e));
+    });
   }
 
   /** @param {any} m */
@@ -125,12 +150,13 @@ export function createOffThread(source, module) {
 
   function sendNext() {
     if (!waiting || !worker) {
-      if (!inFlight) {
+      if (!inFlight && used) {
         clearTimeout(idleTimer);
         idleTimer = setTimeout(stop, IDLE_STOP_MS);
       }
       return;
     }
+    used = true;
     inFlight = waiting;
     waiting = null;
     clearTimeout(idleTimer);
@@ -149,21 +175,18 @@ export function createOffThread(source, module) {
           sendNext();
           return;
         }
-        if (starting) return; // the latest request goes when the worker is there
-        starting = true;
-        start().then((w) => {
-          starting = false;
-          if (unavailable) {
-            w.terminate();
-            return;
-          }
-          worker = w;
-          sendNext();
-        }, (e) => {
-          starting = false;
-          giveUp(String(e?.message ?? e));
-        });
+        launch();
       });
+    },
+    prepare() {
+      if (unavailable) return;
+      if (!worker) {
+        launch();
+      } else if (!inFlight && used) {
+        // not stopped just before the paste this focus announces
+        clearTimeout(idleTimer);
+        idleTimer = setTimeout(stop, IDLE_STOP_MS);
+      }
     },
     state: () => (unavailable ? 'unavailable' : worker ? 'running' : 'idle'),
   };

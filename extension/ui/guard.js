@@ -427,6 +427,11 @@ export function mountGuard(options) {
 
   // ---- start ------------------------------------------------------------------------------------
   if (workflow) workflow.connect({ reanalyze: guarded(requestAnalysisSoon) });
+  if (options.prepare) {
+    const prepare = guarded(options.prepare);
+    field.addEventListener('focus', prepare, sig);
+    if (watcher.focused) prepare();
+  }
   renderPanel();
   panelDirty = false;
   schedule();

@@ -113,6 +113,8 @@
  *   'dock' lays it over the anchor (same left, top and width), for pages that reserve a slot
  * @property {(size: {width: number, height: number}) => void} [onPanelSize]  told the panel's size when it changes (for 'dock')
  * @property {AnalyzeFn} analyze
+ * @property {() => void} [prepare]  told when the field gets focus: a big paste may follow (the
+ *   extension starts the worker for long drafts then, while the page is idle)
  * @property {ReasonsAdapter} [reasons]
  * @property {Translate} t
  * @property {(code: string) => string} ruleUrl
