@@ -77,14 +77,18 @@ function looksLikeReport(r) {
 
 /**
  * @param {LocalModule} local
+ * @param {() => boolean} [wanted]  asked once the module is compiled: false (the seller chose the
+ *   background analyzer) stops here, before the main-thread part of loading
  * @returns {Promise<Analyzer>}
  */
-async function loadLocal(local) {
+async function loadLocal(local, wanted) {
   const start = performance.now();
   // A page whose CSP forbids WebAssembly in content scripts fails the compile (Chromium).
   if (!local.module) throw new Error('no WebAssembly in this content script');
   const mod = local.glue;
-  await mod.default({ module_or_path: await local.module });
+  const compiled = await local.module;
+  if (wanted && !wanted()) throw Object.assign(new Error('the background analyzer was chosen'), { unwanted: true });
+  await mod.default({ module_or_path: compiled });
   mod.warm_up();
   const probe = expandReport(mod.analyze_compact('', {}), '');
   if (!looksLikeReport(probe)) throw new Error('the analyzer answered with something else than a report');
@@ -149,8 +153,10 @@ async function loadBackground(firstScript) {
 }
 
 /**
- * @param {{prefer?: 'local' | 'background', local?: LocalModule}} [opts]  local: the module and its
- *   glue, where this script has them (the content script's bundle); without it, the background
+ * @param {{prefer?: 'local' | 'background', local?: LocalModule, wanted?: () => boolean}} [opts]
+ *   local: the module and its glue, where this script has them (the content script's bundle); without
+ *   it, the background. wanted: whether the local analyzer is still wanted once its module is compiled
+ *   (the settings are read meanwhile); if not, this rejects with an `unwanted` error, loading nothing
  * @returns {Promise<Analyzer>}
  */
 export async function loadAnalyzer(opts = {}) {
@@ -158,8 +164,9 @@ export async function loadAnalyzer(opts = {}) {
   if (opts.prefer !== 'background') {
     try {
       if (!opts.local) throw new Error('no local module to load');
-      return await loadLocal(opts.local);
+      return await loadLocal(opts.local, opts.wanted);
     } catch (e) {
+      if (/** @type {any} */ (e)?.unwanted) throw e;
       localError = String(/** @type {any} */ (e)?.message ?? e) || /** @type {any} */ (e)?.name || 'error';
     }
   }

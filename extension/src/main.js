@@ -56,8 +56,13 @@ export function start(opts = {}) {
   /** @type {string | undefined} */
   let offThreadState;
   // The analyzer starts loading now, not after the settings are read (10-25 ms): only a seller who chose
-  // the background analyzer waits for them.
-  const firstChoice = opts.prefer === 'background' ? null : loadAnalyzer({ prefer: opts.prefer, local: opts.local });
+  // the background analyzer waits for them. The module compiles meanwhile (off this thread); if the
+  // settings say background by then, the local load stops before its main-thread part.
+  /** @type {string | undefined} */
+  let chosen;
+  stored.then((s) => { chosen = s.analyzer; }, () => {});
+  const firstChoice = opts.prefer === 'background' ? null
+    : loadAnalyzer({ prefer: opts.prefer, local: opts.local, wanted: () => opts.prefer === 'local' || chosen !== 'background' });
   firstChoice?.catch(() => {}); // handled below, unless the settings chose the background
   const analyzer = stored.then((s) => (firstChoice && !(!opts.prefer && s.analyzer === 'background')
     ? firstChoice

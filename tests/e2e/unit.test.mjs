@@ -108,6 +108,14 @@ describe('analyzer loading: content script, then background, else unavailable', 
     assert.equal(r.category, 'prohibited');
     assert.deepEqual(asked.at(-1), { type: 'analyze', text: 'Please leave a 5-star review', options: { subject: 'Other' } });
   });
+  it('stops loading the local module once the seller\'s choice of the background is known', async () => {
+    const { loadAnalyzer } = await loading;
+    let instantiated = 0;
+    const glue = { default: async () => { instantiated++; }, warm_up: () => { instantiated++; } };
+    const local = { glue, module: Promise.resolve(/** @type {any} */ ({})), startedAt: 0 };
+    await assert.rejects(loadAnalyzer({ local, wanted: () => false }), (e) => /** @type {any} */ (e).unwanted === true);
+    assert.equal(instantiated, 0, 'nothing of the module instantiated or warmed up on the main thread');
+  });
   it('rejects when the background fails too (the UI then shows "unavailable")', async () => {
     const { loadAnalyzer } = await loading;
     answer = async () => { throw new Error('Could not establish connection. Receiving end does not exist.'); };
