@@ -10,16 +10,11 @@ use super::{is_tld, tld_needs_evidence};
 use crate::text::bytes::ByteSet;
 use crate::text::{Normalized, Span};
 
-pub fn find(view: &Normalized) -> Vec<Span> {
+/// The addresses in `view`, searched for around `anchors` (`Anchors::emails`).
+pub fn find(view: &Normalized, anchors: &[usize]) -> Vec<Span> {
     let text = view.text.as_str();
-    // An address has an "@", or in its written-out form a " dot ".
-    let b = text.as_bytes();
-    let anchors = super::occurrences_or_spaced_d(text, [b'@']).filter_map(|i| match b[i] {
-        b'@' => Some(i),
-        _ => (i > 0 && super::written_dot(b, i - 1)).then(|| i - 1),
-    });
     let mut out = Vec::new();
-    let windows = super::windows(text, anchors, 80, 120);
+    let windows = super::windows(text, anchors.iter().copied(), 80, 120);
     let mut names = Names::new(windows.iter().map(|w| w.1 - w.0).max().unwrap_or(0));
     for (from, to) in windows {
         names.clear();
@@ -134,7 +129,8 @@ mod tests {
     use super::*;
 
     fn emails(s: &str) -> Vec<&str> {
-        find(&Normalized::new(s)).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+        let view = Normalized::new(s);
+        find(&view, &super::super::Anchors::find(&view.text).emails).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
     }
 
     #[test]

@@ -20,24 +20,11 @@ const SHORTENERS: &[&str] = &[
     "qr.net", "linktr.ee", "short.io", "bit.do", "x.co",
 ];
 
-/// Where a link could be: a dot inside a word or spaced out (" . "), "://", " dot ".
-fn anchors(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = text.as_bytes();
-    super::occurrences_or_spaced_d(text, [b'.', b':']).filter_map(move |i| match b[i] {
-        b'.' => {
-            let next = b.get(i + 1).copied();
-            let prev = if i > 0 { Some(b[i - 1]) } else { None };
-            (next.is_some_and(|n| !n.is_ascii_whitespace()) || prev == Some(b' ')).then_some(i)
-        }
-        b':' => bytes_at(b, i + 1, b"//").then_some(i),
-        _ => (i > 0 && super::written_dot(b, i - 1)).then(|| i - 1),
-    })
-}
-
-pub fn find(original: &str, view: &Normalized) -> Vec<Candidate> {
+/// The links in `view`, searched for around `anchors` (`Anchors::links`).
+pub fn find(original: &str, view: &Normalized, anchors: &[usize]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let text = view.text.as_str();
-    let windows = super::windows(text, anchors(text), 80, 200);
+    let windows = super::windows(text, anchors.iter().copied(), 80, 200);
     let mut names = Names::new(windows.iter().map(|w| w.1 - w.0).max().unwrap_or(0));
     for (from, to) in windows {
         names.clear();
@@ -486,7 +473,7 @@ mod tests {
 
     fn links(s: &str) -> Vec<(&str, &'static str)> {
         let v = Normalized::new(s);
-        find(s, &v).into_iter().map(|c| (&s[c.span.start..c.span.end], c.tag)).collect()
+        find(s, &v, &super::super::Anchors::find(&v.text).links).into_iter().map(|c| (&s[c.span.start..c.span.end], c.tag)).collect()
     }
 
     #[test]
