@@ -122,16 +122,20 @@ impl Alternatives {
 /// phrases' first `HEAD_BYTES` or more bytes, up to the end of a piece (all of a phrase shorter than
 /// that). None when the template has a run of spaces and stars no book writes.
 pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resume)>> {
-    fn grow(pieces: &[Alternatives], at: usize, head: &str, pending: Pending, template: u32, out: &mut Vec<(String, Resume)>) -> bool {
+    // One buffer for the head being read, grown and cut back as the alternatives are tried: a copy of
+    // it for every alternative of every piece was most of the time spent here, before the first
+    // keystroke is checked.
+    fn grow(pieces: &[Alternatives], at: usize, head: &mut String, pending: Pending, template: u32, out: &mut Vec<(String, Resume)>) -> bool {
         if head.len() >= HEAD_BYTES || at == pieces.len() {
             // A phrase of spaces and stars only matches nothing (`expand` drops an empty one).
             if !head.is_empty() {
-                out.push((head.to_string(), Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) }));
+                out.push((head.clone(), Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) }));
             }
             return true;
         }
-        pieces[at].words.iter().all(|alternative| {
-            let mut head = head.to_string();
+        let len = head.len();
+        let all = pieces[at].words.iter().all(|alternative| {
+            head.truncate(len);
             let mut pending = pending;
             for c in alternative.chars() {
                 let ok = match c {
@@ -149,11 +153,13 @@ pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resu
                     return false;
                 }
             }
-            grow(pieces, at + 1, &head, pending, template, out)
-        })
+            grow(pieces, at + 1, head, pending, template, out)
+        });
+        head.truncate(len);
+        all
     }
     let mut out = Vec::new();
-    grow(pieces, 0, "", Pending::default(), template, &mut out).then_some(out)
+    grow(pieces, 0, &mut String::new(), Pending::default(), template, &mut out).then_some(out)
 }
 
 /// Every phrase of `pieces` that continues at `at` in `text` (the matching view), the head before it
