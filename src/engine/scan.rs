@@ -6,7 +6,7 @@ use aho_corasick::automaton::{Automaton, OverlappingState};
 use aho_corasick::Input;
 use super::compile::{Compiled, Owner};
 use super::template;
-use super::walk::walk;
+use super::walk::walk_pieces;
 use crate::text::{Normalized, Span};
 
 /// Every span the scan found, grouped by who asked for it (sets, then topics, their exceptions, rules,
@@ -45,7 +45,7 @@ impl Hits {
             }
             for resume in needle.resumes.iter().filter(|r| r.may_continue(text.as_bytes(), end)) {
                 let plain = &c.plain[resume.template as usize];
-                walk(text.as_bytes(), end, resume.pending, &plain.pieces[resume.piece as usize..], &mut |end, prefix| {
+                walk_pieces(text.as_bytes(), end, resume.pending, &plain.pieces[resume.piece as usize..], &mut |end, prefix| {
                     if !prefix && template::ends_inside_word(text, end) {
                         return;
                     }

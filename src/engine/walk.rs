@@ -179,7 +179,8 @@ pub fn walk(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], f
     walk_pieces(text, at, pending, pieces, found)
 }
 
-fn walk_pieces(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], found: &mut impl FnMut(usize, bool)) {
+/// `walk` without its first check, for a caller that made it (`Resume::may_continue` asks the same).
+pub fn walk_pieces(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], found: &mut impl FnMut(usize, bool)) {
     let Some((alternatives, rest)) = pieces.split_first() else {
         // As `expand` ends a phrase: a trailing space dropped, trailing stars make a prefix.
         let mut pending = pending;
