@@ -100,15 +100,34 @@ pub struct Alternatives {
     firsts: Vec<u8>,
     /// The ASCII bytes one of them may start at (`firsts`, as bits), or every byte when one may match
     /// without a character of its own: most walks reach a piece none of whose alternatives is there.
+    /// An empty alternative leaves the next byte to the pieces after it (see `pieces`).
     follow: u128,
 }
 
 impl Alternatives {
-    pub fn new(words: Vec<String>) -> Self {
+    /// The pieces of a template: each piece's alternatives, and what each allows next.
+    pub fn pieces(pieces: Vec<Vec<String>>) -> Vec<Alternatives> {
+        let mut out: Vec<Alternatives> = pieces.into_iter().map(Alternatives::new).collect();
+        // A piece with an empty alternative ("(us |)") lets the text go on with what the next piece
+        // allows, where it did not rule anything out: the byte the next piece needs is the same one
+        // (nothing of the text is read for the empty alternative). After the last piece, anything.
+        let mut after = u128::MAX;
+        for piece in out.iter_mut().rev() {
+            if piece.words.iter().any(String::is_empty) {
+                piece.follow |= after;
+            }
+            after = piece.follow;
+        }
+        out
+    }
+
+    fn new(words: Vec<String>) -> Self {
         let firsts: Vec<u8> = words.iter().map(|w| w.bytes().next().filter(|b| !matches!(b, b' ' | b'*')).unwrap_or(0)).collect();
         let mut follow = 0u128;
-        for &b in &firsts {
+        for (w, &b) in words.iter().zip(&firsts) {
             match b {
+                // Empty: what follows the piece (see `pieces`).
+                0 if w.is_empty() => {}
                 0 => follow = u128::MAX,
                 0x80.. => {}
                 b => follow |= 1 << b,
@@ -239,7 +258,7 @@ mod tests {
     /// Every phrase of `template` found in `text` by heads and walks, as (start, end, prefix), against
     /// every expanded phrase found by plain search.
     fn both(template: &str, text: &str) -> (Vec<(usize, usize, bool)>, Vec<(usize, usize, bool)>) {
-        let pieces: Vec<Alternatives> = alternatives(template).unwrap().into_iter().map(Alternatives::new).collect();
+        let pieces = Alternatives::pieces(alternatives(template).unwrap());
         let mut walked = Vec::new();
         for (head, resume) in heads(&pieces, 0).unwrap() {
             // As the scan does: a walk only where the byte after the head lets the template go on.
