@@ -7,18 +7,14 @@
 
 use super::domain::{byte_at, bytes_at, label_end, space_len, Names, Tld};
 use super::{is_tld, tld_needs_evidence};
+use crate::text::bytes::ByteSet;
 use crate::text::{Normalized, Span};
 
-pub fn find(view: &Normalized) -> Vec<Span> {
+/// The addresses in `view`, searched for around `anchors` (`Anchors::emails`).
+pub fn find(view: &Normalized, anchors: &[usize]) -> Vec<Span> {
     let text = view.text.as_str();
-    // An address has an "@", or in its written-out form a " dot ".
-    let b = text.as_bytes();
-    let anchors = super::occurrences_or_spaced_d(text, [b'@']).filter_map(|i| match b[i] {
-        b'@' => Some(i),
-        _ => (i > 0 && super::written_dot(b, i - 1)).then(|| i - 1),
-    });
     let mut out = Vec::new();
-    let windows = super::windows(text, anchors, 80, 120);
+    let windows = super::windows(text, anchors.iter().copied(), 80, 120);
     let mut names = Names::new(windows.iter().map(|w| w.1 - w.0).max().unwrap_or(0));
     for (from, to) in windows {
         names.clear();
@@ -35,21 +31,51 @@ struct Address {
 }
 
 fn find_in(view: &Normalized, base: usize, window: &str, names: &mut Names, out: &mut Vec<Span>) {
-    // Every local part starting inside a run that failed ends where it did, and fails the same way.
-    let mut failed_until = 0;
+    let b = window.as_bytes();
     let mut i = 0;
-    while let Some(c) = window[i..].chars().next() {
-        if i >= failed_until && super::domain::is_label_char(c) {
-            let local_end = i + c.len_utf8() + window[i + c.len_utf8()..].chars().take_while(|&c| is_local_char(c)).map(char::len_utf8).sum::<usize>();
-            if let Some(a) = address_after(window, local_end, names) {
-                accept(view, base, window, i, &a, out);
-                i = a.end;
-                continue;
-            }
-            failed_until = local_end;
+    while i < b.len() {
+        // ASCII without decoding a character: most of a window.
+        let first = match b[i] {
+            c if c < 0x80 => (ASCII_LABEL.contains(c), 1),
+            _ => window[i..].chars().next().map_or((false, 1), |c| (super::domain::is_label_char(c), c.len_utf8())),
+        };
+        if !first.0 {
+            i += first.1;
+            continue;
         }
-        i += c.len_utf8();
+        let local_end = local_part_end(window, i + first.1);
+        if let Some(a) = address_after(window, local_end, names) {
+            accept(view, base, window, i, &a, out);
+            i = a.end;
+            continue;
+        }
+        // Every local part starting inside the run that failed ends where it did, and fails the same way.
+        i = local_end;
     }
+}
+
+/// ASCII label characters (`domain::is_label_char`), and those of a local part (`is_local_char`).
+const ASCII_LABEL: ByteSet = ByteSet::new(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+const ASCII_LOCAL: ByteSet = ByteSet::new(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+%-");
+
+/// Where the local part whose first character ends at `from` ends: the run of `is_local_char`s.
+fn local_part_end(s: &str, from: usize) -> usize {
+    let b = s.as_bytes();
+    let mut at = from;
+    while at < b.len() {
+        if b[at] < 0x80 {
+            if !ASCII_LOCAL.contains(b[at]) {
+                break;
+            }
+            at += 1;
+            continue;
+        }
+        match s[at..].chars().next() {
+            Some(c) if is_local_char(c) => at += c.len_utf8(),
+            _ => break,
+        }
+    }
+    at
 }
 
 fn is_local_char(c: char) -> bool {
@@ -103,7 +129,8 @@ mod tests {
     use super::*;
 
     fn emails(s: &str) -> Vec<&str> {
-        find(&Normalized::new(s)).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+        let view = Normalized::new(s);
+        find(&view, &super::super::Anchors::find(&view.text).emails).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
     }
 
     #[test]
@@ -121,6 +148,15 @@ mod tests {
         assert!(emails("we are at the store dot it").is_empty());
         assert!(emails("reply to {{buyer_email}}").is_empty());
         assert!(emails("leave a review at www.shop.com").is_empty());
+    }
+
+    #[test]
+    fn ascii_sets_are_the_character_classes() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            assert_eq!(ASCII_LABEL.contains(b), super::super::domain::is_label_char(c), "{c:?}");
+            assert_eq!(ASCII_LOCAL.contains(b), is_local_char(c), "{c:?}");
+        }
     }
 
     #[test]

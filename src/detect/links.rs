@@ -20,24 +20,11 @@ const SHORTENERS: &[&str] = &[
     "qr.net", "linktr.ee", "short.io", "bit.do", "x.co",
 ];
 
-/// Where a link could be: a dot inside a word or spaced out (" . "), "://", " dot ".
-fn anchors(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = text.as_bytes();
-    super::occurrences_or_spaced_d(text, [b'.', b':']).filter_map(move |i| match b[i] {
-        b'.' => {
-            let next = b.get(i + 1).copied();
-            let prev = if i > 0 { Some(b[i - 1]) } else { None };
-            (next.is_some_and(|n| !n.is_ascii_whitespace()) || prev == Some(b' ')).then_some(i)
-        }
-        b':' => bytes_at(b, i + 1, b"//").then_some(i),
-        _ => (i > 0 && super::written_dot(b, i - 1)).then(|| i - 1),
-    })
-}
-
-pub fn find(original: &str, view: &Normalized) -> Vec<Candidate> {
+/// The links in `view`, searched for around `anchors` (`Anchors::links`).
+pub fn find(original: &str, view: &Normalized, anchors: &[usize]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let text = view.text.as_str();
-    let windows = super::windows(text, anchors(text), 80, 200);
+    let windows = super::windows(text, anchors.iter().copied(), 80, 200);
     let mut names = Names::new(windows.iter().map(|w| w.1 - w.0).max().unwrap_or(0));
     for (from, to) in windows {
         names.clear();
@@ -219,48 +206,90 @@ fn skip_plain_words(b: &[u8], i: usize) -> usize {
     to
 }
 
-/// The first byte at or after `from` that is not a lowercase ASCII letter, a digit or a space, or that
-/// starts a word with "do" or with "w" and then "w" or a space (" dot ", "www", "w w w"), or `b.len()`.
-/// Only those make a word not plain (`plain_word_end`); stopping at every word starting with "d" or
-/// "w" ("we", "would", "delivery") stopped the scan every few words of prose.
+/// The first byte at or after `from` that could make a word not plain (`plain_word_end`), or
+/// `b.len()`: one that is not a lowercase ASCII letter, a digit, a space or punctuation that ends a
+/// plain word (a comma, a question mark…; a full stop only with a space after it and none before,
+/// and no colon after the space), or that starts a word with "do" or with "w" and then "w" or a
+/// space (" dot ", "www", "w w w"). Stopping at every word starting with "d" or "w" ("we",
+/// "delivery") stopped the scan every few words of prose, and stopping at every comma and full stop
+/// every sentence, three times (the word, the stop, the scan after it).
 fn next_unusual(b: &[u8], from: usize) -> usize {
     const LOW: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of a lane: its ASCII byte is from `lo` to `hi` (computed on seven bits: no carry between lanes).
-    let range = |seven: u64, lo: u8, hi: u8| (seven + LOW * (0x80 - lo) as u64) & !(seven + LOW * (0x7F - hi) as u64) & HIGH;
-    // Bit 7 of a lane: its byte may be `t` (at least every lane that is; callers only stop early).
-    let zero = |w: u64, t: u8| {
-        let x = w ^ (LOW * t as u64);
-        x.wrapping_sub(LOW) & !x & HIGH
-    };
+    // A byte's class in each lane, eight bytes at a time (see `CLASS`).
+    let lanes = |w: &[u8]| w.iter().enumerate().fold(0u64, |m, (j, &c)| m | (CLASS[c as usize] as u64) << (8 * j));
+    let bit = |lanes: u64, class: u8| lanes >> class.trailing_zeros() & LOW;
     let starts_word = |k: usize| {
         let next = b.get(k + 1).copied();
-        (b[k] == b'd' && next == Some(b'o') || b[k] == b'w' && matches!(next, Some(b'w' | b' '))) && (k == from || b[k - 1] == b' ')
+        let word_start = k == from || !(b[k - 1].is_ascii_lowercase() || b[k - 1].is_ascii_digit());
+        (b[k] == b'd' && next == Some(b'o') || b[k] == b'w' && matches!(next, Some(b'w' | b' '))) && word_start
     };
+    // Past the last sixteen bytes, only what cannot end a word: slower, but these are few.
     let usual = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b' ';
     if from < b.len() && starts_word(from) {
         return from;
     }
     let mut at = from;
-    // Eight bytes and the one after them at a time.
-    while at + 9 <= b.len() {
-        let w = u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
-        let seven = w & LOW7;
-        let plain = (range(seven, b'a', b'z') | range(seven, b'0', b'9') | range(seven, b' ', b' ')) & !w;
-        // Lane j holds the byte before byte at + j (at `from` that is `starts_word` above), and the one after.
-        let before = if at > 0 { u64::from_le_bytes(b[at - 1..at + 7].try_into().expect("eight bytes")) } else { w << 8 };
-        let after = u64::from_le_bytes(b[at + 1..at + 9].try_into().expect("eight bytes"));
-        let dot = zero(w, b'd') & zero(after, b'o');
-        let www = zero(w, b'w') & (zero(after, b'w') | zero(after, b' '));
-        let found = (!plain & HIGH) | (dot | www) & zero(before, b' ');
-        if found != 0 {
-            return at + found.trailing_zeros() as usize / 8;
+    if at + 16 <= b.len() {
+        // The class of the byte before `from` (none before the text: as a space). At `from` itself a
+        // word that starts there was looked at above.
+        let mut before = if at > 0 { CLASS[b[at - 1] as usize] as u64 } else { SPACE as u64 };
+        let mut cur = lanes(&b[at..at + 8]);
+        while at + 16 <= b.len() {
+            let next = lanes(&b[at + 8..at + 16]);
+            // Lane j of each: the class of byte at + j - 1, at + j + 1, at + j + 2.
+            let prev = cur << 8 | before;
+            let next1 = cur >> 8 | next << 56;
+            let next2 = cur >> 16 | next << 48;
+            let full_stop = bit(cur, STOP) & bit(next1, SPACE) & !bit(next2, COLON) & !bit(prev, SPACE);
+            let usual = (cur | cur >> 1 | cur >> 2) & LOW | full_stop;
+            let word_start = !bit(prev, LOWER_OR_DIGIT) & LOW;
+            let dot = bit(cur, D) & bit(next1, O);
+            let www = bit(cur, W) & (bit(next1, W) | bit(next1, SPACE));
+            let found = (!usual & LOW) | word_start & (dot | www);
+            if found != 0 {
+                return at + found.trailing_zeros() as usize / 8;
+            }
+            before = cur >> 56;
+            cur = next;
+            at += 8;
         }
-        at += 8;
     }
     (at..b.len()).find(|&k| !usual(b[k]) || starts_word(k)).unwrap_or(b.len())
 }
+
+// `next_unusual`'s classes, a bit each; the first three are the bytes a plain word may run through
+// or end at.
+const LOWER_OR_DIGIT: u8 = 1;
+const SPACE: u8 = 2;
+/// ASCII punctuation after which a word is plain (`plain_word_end`'s `ends`), the scan stepping over it.
+const ENDS_WORD: u8 = 4;
+const STOP: u8 = 8;
+const W: u8 = 16;
+const D: u8 = 32;
+const O: u8 = 64;
+const COLON: u8 = 128;
+
+const CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        class[i] = match c {
+            b'a'..=b'z' | b'0'..=b'9' => LOWER_OR_DIGIT,
+            b' ' => SPACE,
+            b'.' => STOP,
+            b':' => COLON,
+            b'-' | b'_' | b'+' => 0,
+            b'!'..=b'~' if !c.is_ascii_alphanumeric() => ENDS_WORD,
+            _ => 0,
+        };
+        i += 1;
+    }
+    class[b'w' as usize] |= W;
+    class[b'd' as usize] |= D;
+    class[b'o' as usize] |= O;
+    class
+};
 
 /// After "www." a name may be broken after a dot, the top-level domain on the next line
 /// ("www.myshop.⏎com"). Only with "www." before it: without that evidence, a sentence that ends a line
@@ -444,7 +473,7 @@ mod tests {
 
     fn links(s: &str) -> Vec<(&str, &'static str)> {
         let v = Normalized::new(s);
-        find(s, &v).into_iter().map(|c| (&s[c.span.start..c.span.end], c.tag)).collect()
+        find(s, &v, &super::super::Anchors::find(&v.text).links).into_iter().map(|c| (&s[c.span.start..c.span.end], c.tag)).collect()
     }
 
     #[test]
@@ -505,7 +534,10 @@ mod tests {
             }
             visited
         }
-        let pieces = ["a", "shop", "dot", " ", "  ", ".", ":", "w", "www", "d", "2", "x1", "-", "é", ",", "co", "_", "A", "//"];
+        let pieces = [
+            "a", "shop", "dot", " ", "  ", ".", ":", "w", "www", "d", "2", "x1", "-", "é", ",", "co", "_", "A", "//", "?", "$",
+            "(", ")", ". ", ". :", ";", "@", "'", "/", "+", "o", "w ", "do",
+        ];
         for s in crate::text::random_texts(&pieces, 5, 20_000, 40) {
             let b = s.as_bytes();
             for from in (0..=b.len()).filter(|&k| s.is_char_boundary(k)).take(4) {

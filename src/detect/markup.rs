@@ -7,6 +7,7 @@
 //! so what it encloses is never reported on its own.
 
 use super::classes::is_digit;
+use crate::text::bytes::find_any;
 use crate::text::Span;
 
 const TAGS: &[&str] = &[
@@ -24,7 +25,8 @@ pub fn find(original: &str) -> Vec<Span> {
     for (from, to) in super::windows(original, anchors, 0, 400) {
         let window = &original[from..to];
         let mut i = 0;
-        while let Some(at) = window[i..].find(['<', '&']).map(|k| i + k) {
+        // Byte by byte, eight at a time: both are ASCII (a search for characters decodes every one).
+        while let Some(at) = find_any(window.as_bytes(), i, [b'<', b'&']) {
             let found = if window.as_bytes()[at] == b'<' { tag(window, at) } else { entity(window, at).map(|end| (end, true)) };
             match found {
                 Some((end, html)) => {

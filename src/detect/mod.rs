@@ -28,10 +28,11 @@ pub struct Candidate {
 /// also a link to its domain.
 pub fn run(original: &str, view: &Normalized) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let emails = emails::find(view);
+    let anchors = Anchors::find(&view.text);
+    let emails = emails::find(view, &anchors.emails);
     out.extend(emails.iter().map(|&span| Candidate { span, tag: "email" }));
     let claimed = Claimed::new(emails);
-    for c in links::find(original, view) {
+    for c in links::find(original, view, &anchors.links) {
         if !claimed.overlaps(&c.span) {
             out.push(c);
         }
@@ -105,6 +106,46 @@ pub fn windows(text: &str, anchors: impl IntoIterator<Item = usize>, before: usi
         }
     }
     out
+}
+
+/// Where an e-mail address or a link could be in the matching view, in increasing order: an address
+/// has an "@", or in its written-out form a " dot "; a link a dot inside a word or spaced out (" . "),
+/// "://" or " dot ". One pass for both: each was a pass over the whole view, most of whose bytes
+/// are neither.
+pub struct Anchors {
+    pub emails: Vec<usize>,
+    pub links: Vec<usize>,
+}
+
+impl Anchors {
+    pub fn find(text: &str) -> Self {
+        let b = text.as_bytes();
+        let mut anchors = Anchors { emails: Vec::new(), links: Vec::new() };
+        for i in occurrences_or_spaced_d(text, [b'@', b'.', b':']) {
+            match b[i] {
+                b'@' => anchors.emails.push(i),
+                b'.' => {
+                    let next = b.get(i + 1).copied();
+                    let prev = if i > 0 { Some(b[i - 1]) } else { None };
+                    if next.is_some_and(|n| !n.is_ascii_whitespace()) || prev == Some(b' ') {
+                        anchors.links.push(i);
+                    }
+                }
+                b':' => {
+                    if domain::bytes_at(b, i + 1, b"//") {
+                        anchors.links.push(i);
+                    }
+                }
+                _ => {
+                    if i > 0 && written_dot(b, i - 1) {
+                        anchors.emails.push(i - 1);
+                        anchors.links.push(i - 1);
+                    }
+                }
+            }
+        }
+        anchors
+    }
 }
 
 /// Where any of `targets` (ASCII bytes) occurs in `text`, in order: a word of bytes at a time.

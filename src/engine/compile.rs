@@ -149,7 +149,7 @@ impl Compiled {
             run.iter().for_each(|&(_, owner)| push_owner(&mut owners, owner));
             if !run[0].0.contains('{') {
                 if let Ok(pieces) = alternatives(run[0].0) {
-                    plain.push(Plain { pieces: pieces.into_iter().map(Alternatives::new).collect(), owners });
+                    plain.push(Plain { pieces: Alternatives::pieces(pieces), owners });
                 }
                 continue;
             }
@@ -157,7 +157,7 @@ impl Compiled {
                 if phrase.contains('{') {
                     slotted.extend(owners.iter().map(|&owner| (phrase.clone(), owner)));
                 } else {
-                    plain.push(Plain { pieces: vec![Alternatives::new(vec![phrase])], owners: owners.clone() });
+                    plain.push(Plain { pieces: Alternatives::pieces(vec![vec![phrase]]), owners: owners.clone() });
                 }
             }
         }

@@ -153,11 +153,22 @@ fn number_after(text: &str, at: usize) -> Option<usize> {
 }
 
 pub(super) fn starts_inside_word(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(is_word_char) && text[..at].chars().next_back().is_some_and(is_word_char)
+    between_word_chars(text, at)
 }
 
 pub(super) fn ends_inside_word(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(is_word_char) && text[at..].chars().next().is_some_and(is_word_char)
+    between_word_chars(text, at)
+}
+
+/// Whether the characters either side of `at` are both word characters. Asked for every phrase the
+/// scan finds: two ASCII bytes (most of a draft) answer without decoding a character.
+#[inline]
+fn between_word_chars(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    if at > 0 && at < b.len() && b[at - 1] < 0x80 && b[at] < 0x80 {
+        return b[at - 1].is_ascii_alphanumeric() && b[at].is_ascii_alphanumeric();
+    }
+    text[at..].chars().next().is_some_and(is_word_char) && text[..at].chars().next_back().is_some_and(is_word_char)
 }
 
 #[cfg(test)]
@@ -173,6 +184,15 @@ mod tests {
             find_group(std::slice::from_ref(&t), &[0], text, at, at + w.len(), |_, s, e| out.push(&text[s..e]));
         }
         out
+    }
+
+    #[test]
+    fn word_boundaries_of_ascii_are_those_of_characters() {
+        let text = "ab1 c-d é中x 😀y z_ \u{E000}w";
+        for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            let slow = text[at..].chars().next().is_some_and(is_word_char) && text[..at].chars().next_back().is_some_and(is_word_char);
+            assert_eq!(between_word_chars(text, at), slow, "at {at}");
+        }
     }
 
     #[test]

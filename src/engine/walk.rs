@@ -100,15 +100,34 @@ pub struct Alternatives {
     firsts: Vec<u8>,
     /// The ASCII bytes one of them may start at (`firsts`, as bits), or every byte when one may match
     /// without a character of its own: most walks reach a piece none of whose alternatives is there.
+    /// An empty alternative leaves the next byte to the pieces after it (see `pieces`).
     follow: u128,
 }
 
 impl Alternatives {
-    pub fn new(words: Vec<String>) -> Self {
+    /// The pieces of a template: each piece's alternatives, and what each allows next.
+    pub fn pieces(pieces: Vec<Vec<String>>) -> Vec<Alternatives> {
+        let mut out: Vec<Alternatives> = pieces.into_iter().map(Alternatives::new).collect();
+        // A piece with an empty alternative ("(us |)") lets the text go on with what the next piece
+        // allows, where it did not rule anything out: the byte the next piece needs is the same one
+        // (nothing of the text is read for the empty alternative). After the last piece, anything.
+        let mut after = u128::MAX;
+        for piece in out.iter_mut().rev() {
+            if piece.words.iter().any(String::is_empty) {
+                piece.follow |= after;
+            }
+            after = piece.follow;
+        }
+        out
+    }
+
+    fn new(words: Vec<String>) -> Self {
         let firsts: Vec<u8> = words.iter().map(|w| w.bytes().next().filter(|b| !matches!(b, b' ' | b'*')).unwrap_or(0)).collect();
         let mut follow = 0u128;
-        for &b in &firsts {
+        for (w, &b) in words.iter().zip(&firsts) {
             match b {
+                // Empty: what follows the piece (see `pieces`).
+                0 if w.is_empty() => {}
                 0 => follow = u128::MAX,
                 0x80.. => {}
                 b => follow |= 1 << b,
@@ -122,16 +141,20 @@ impl Alternatives {
 /// phrases' first `HEAD_BYTES` or more bytes, up to the end of a piece (all of a phrase shorter than
 /// that). None when the template has a run of spaces and stars no book writes.
 pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resume)>> {
-    fn grow(pieces: &[Alternatives], at: usize, head: &str, pending: Pending, template: u32, out: &mut Vec<(String, Resume)>) -> bool {
+    // One buffer for the head being read, grown and cut back as the alternatives are tried: a copy of
+    // it for every alternative of every piece was most of the time spent here, before the first
+    // keystroke is checked.
+    fn grow(pieces: &[Alternatives], at: usize, head: &mut String, pending: Pending, template: u32, out: &mut Vec<(String, Resume)>) -> bool {
         if head.len() >= HEAD_BYTES || at == pieces.len() {
             // A phrase of spaces and stars only matches nothing (`expand` drops an empty one).
             if !head.is_empty() {
-                out.push((head.to_string(), Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) }));
+                out.push((head.clone(), Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) }));
             }
             return true;
         }
-        pieces[at].words.iter().all(|alternative| {
-            let mut head = head.to_string();
+        let len = head.len();
+        let all = pieces[at].words.iter().all(|alternative| {
+            head.truncate(len);
             let mut pending = pending;
             for c in alternative.chars() {
                 let ok = match c {
@@ -149,11 +172,13 @@ pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resu
                     return false;
                 }
             }
-            grow(pieces, at + 1, &head, pending, template, out)
-        })
+            grow(pieces, at + 1, head, pending, template, out)
+        });
+        head.truncate(len);
+        all
     }
     let mut out = Vec::new();
-    grow(pieces, 0, "", Pending::default(), template, &mut out).then_some(out)
+    grow(pieces, 0, &mut String::new(), Pending::default(), template, &mut out).then_some(out)
 }
 
 /// Every phrase of `pieces` that continues at `at` in `text` (the matching view), the head before it
@@ -173,7 +198,8 @@ pub fn walk(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], f
     walk_pieces(text, at, pending, pieces, found)
 }
 
-fn walk_pieces(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], found: &mut impl FnMut(usize, bool)) {
+/// `walk` without its first check, for a caller that made it (`Resume::may_continue` asks the same).
+pub fn walk_pieces(text: &[u8], at: usize, pending: Pending, pieces: &[Alternatives], found: &mut impl FnMut(usize, bool)) {
     let Some((alternatives, rest)) = pieces.split_first() else {
         // As `expand` ends a phrase: a trailing space dropped, trailing stars make a prefix.
         let mut pending = pending;
@@ -232,7 +258,7 @@ mod tests {
     /// Every phrase of `template` found in `text` by heads and walks, as (start, end, prefix), against
     /// every expanded phrase found by plain search.
     fn both(template: &str, text: &str) -> (Vec<(usize, usize, bool)>, Vec<(usize, usize, bool)>) {
-        let pieces: Vec<Alternatives> = alternatives(template).unwrap().into_iter().map(Alternatives::new).collect();
+        let pieces = Alternatives::pieces(alternatives(template).unwrap());
         let mut walked = Vec::new();
         for (head, resume) in heads(&pieces, 0).unwrap() {
             // As the scan does: a walk only where the byte after the head lets the template go on.

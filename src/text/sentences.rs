@@ -96,11 +96,25 @@ fn line_break_ends_sentence(rest: &str) -> bool {
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
-    let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let body = piece.trim();
-    if !body.is_empty() {
-        spans.push(Span::new(start + lead, start + lead + body.len()));
+    // ASCII white space (what `char::is_whitespace` says of ASCII) byte by byte: a sentence starts and
+    // ends with ASCII far more often than not, and then `str::trim` has nothing left to look at.
+    let b = text.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let (mut start, mut end) = (start, end);
+    while start < end && space(b[start]) {
+        start += 1;
+    }
+    while end > start && space(b[end - 1]) {
+        end -= 1;
+    }
+    if start < end && (b[start] >= 0x80 || b[end - 1] >= 0x80) {
+        let piece = &text[start..end];
+        let lead = piece.len() - piece.trim_start().len();
+        end = start + lead + piece.trim().len();
+        start += lead;
+    }
+    if start < end {
+        spans.push(Span::new(start, end));
     }
 }
 
@@ -121,6 +135,24 @@ mod tests {
         assert_eq!(split("He said \"stop.\" Then left."), ["He said \"stop.\"", "Then left."]);
         assert_eq!(split("ありがとう。よろしく"), ["ありがとう。", "よろしく"]);
         assert_eq!(split("Visit shop.com now"), ["Visit shop.com now"]);
+    }
+
+    #[test]
+    fn trims_as_str_trim_does() {
+        let pieces = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{A0}", "\u{2003}", "\u{3000}", "a", "é", ".", "x y", "😀"];
+        for piece in crate::text::random_texts(&pieces, 3, 5_000, 8) {
+            let text = format!("ab{piece}cd");
+            let mut spans = Vec::new();
+            push_trimmed(&text, 2, 2 + piece.len(), &mut spans);
+            let body = piece.trim();
+            let want: Vec<Span> = if body.is_empty() {
+                Vec::new()
+            } else {
+                let lead = piece.len() - piece.trim_start().len();
+                vec![Span::new(2 + lead, 2 + lead + body.len())]
+            };
+            assert_eq!(spans, want, "{piece:?}");
+        }
     }
 
     #[test]
