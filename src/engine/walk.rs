@@ -94,7 +94,9 @@ fn follow(pieces: &[Alternatives]) -> u128 {
 /// needs next in the text. A walk tries every alternative of a piece where only one or two can match:
 /// a row of bytes rules the rest out without reading them.
 pub struct Alternatives {
-    pub words: Vec<String>,
+    /// Slices of the book's templates (or, for the few with an escape, strings kept for the life of
+    /// the compiled book).
+    pub words: Vec<&'static str>,
     /// For each alternative, its first byte when that is a character the text must hold (not a space
     /// or `*`, which match in more than one way), else 0.
     firsts: Vec<u8>,
@@ -104,7 +106,7 @@ pub struct Alternatives {
 }
 
 impl Alternatives {
-    pub fn new(words: Vec<String>) -> Self {
+    pub fn new(words: Vec<&'static str>) -> Self {
         let firsts: Vec<u8> = words.iter().map(|w| w.bytes().next().filter(|b| !matches!(b, b' ' | b'*')).unwrap_or(0)).collect();
         let mut follow = 0u128;
         for &b in &firsts {
@@ -118,20 +120,23 @@ impl Alternatives {
     }
 }
 
-/// Every head of `pieces` (see `expand::alternatives`) with where it leaves the template: the
-/// phrases' first `HEAD_BYTES` or more bytes, up to the end of a piece (all of a phrase shorter than
-/// that). None when the template has a run of spaces and stars no book writes.
-pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resume)>> {
-    fn grow(pieces: &[Alternatives], at: usize, head: &str, pending: Pending, template: u32, out: &mut Vec<(String, Resume)>) -> bool {
+/// Every head of `pieces` (see `expand::alternatives`) with where it leaves the template, handed to
+/// `found`: the phrases' first `HEAD_BYTES` or more bytes, up to the end of a piece (all of a phrase
+/// shorter than that). False when the template has a run of spaces and stars no book writes (some
+/// heads may have been handed over before that was found). The heads are written into one buffer,
+/// not a string each: a book has thousands, read before the first keystroke is checked.
+pub fn heads(pieces: &[Alternatives], template: u32, found: &mut impl FnMut(&str, Resume)) -> bool {
+    fn grow(pieces: &[Alternatives], at: usize, head: &mut String, pending: Pending, template: u32, found: &mut impl FnMut(&str, Resume)) -> bool {
         if head.len() >= HEAD_BYTES || at == pieces.len() {
             // A phrase of spaces and stars only matches nothing (`expand` drops an empty one).
             if !head.is_empty() {
-                out.push((head.to_string(), Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) }));
+                found(head, Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) });
             }
             return true;
         }
-        pieces[at].words.iter().all(|alternative| {
-            let mut head = head.to_string();
+        let len = head.len();
+        let all = pieces[at].words.iter().all(|alternative| {
+            head.truncate(len);
             let mut pending = pending;
             for c in alternative.chars() {
                 let ok = match c {
@@ -149,11 +154,12 @@ pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resu
                     return false;
                 }
             }
-            grow(pieces, at + 1, &head, pending, template, out)
-        })
+            grow(pieces, at + 1, head, pending, template, found)
+        });
+        head.truncate(len);
+        all
     }
-    let mut out = Vec::new();
-    grow(pieces, 0, "", Pending::default(), template, &mut out).then_some(out)
+    grow(pieces, 0, &mut String::new(), Pending::default(), template, found)
 }
 
 /// Every phrase of `pieces` that continues at `at` in `text` (the matching view), the head before it
@@ -232,9 +238,16 @@ mod tests {
     /// Every phrase of `template` found in `text` by heads and walks, as (start, end, prefix), against
     /// every expanded phrase found by plain search.
     fn both(template: &str, text: &str) -> (Vec<(usize, usize, bool)>, Vec<(usize, usize, bool)>) {
-        let pieces: Vec<Alternatives> = alternatives(template).unwrap().into_iter().map(Alternatives::new).collect();
+        // The compiled book keeps its alternatives for good; so do these tests.
+        let pieces: Vec<Alternatives> = alternatives(template)
+            .unwrap()
+            .into_iter()
+            .map(|words| Alternatives::new(words.into_iter().map(|w| &*w.into_owned().leak()).collect()))
+            .collect();
+        let mut found = Vec::new();
+        assert!(heads(&pieces, 0, &mut |head, resume| found.push((head.to_string(), resume))));
         let mut walked = Vec::new();
-        for (head, resume) in heads(&pieces, 0).unwrap() {
+        for (head, resume) in found {
             // As the scan does: a walk only where the byte after the head lets the template go on.
             for (start, _) in text.match_indices(head.as_str()).filter(|(start, _)| resume.may_continue(text.as_bytes(), start + head.len())) {
                 walk(text.as_bytes(), start + head.len(), resume.pending, &pieces[resume.piece as usize..], &mut |end, prefix| {

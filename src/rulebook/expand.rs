@@ -4,6 +4,8 @@
 //! expands them when it compiles a book, so the shipped module carries templates, not thousands of
 //! phrases).
 
+use std::borrow::Cow;
+
 /// The most phrases one template may stand for; more means the template should be split.
 pub const MAX_EXPANSIONS: usize = 5000;
 
@@ -41,33 +43,64 @@ pub fn expand(template: &str) -> Result<Vec<String>, String> {
 
 /// `template` read into its pieces, in order: literal text is a piece with one alternative, a group
 /// the list of its alternatives (escapes resolved, spaces as written). A phrase is one alternative
-/// of each piece, joined by `push_collapsed`, with a trailing space dropped.
-pub fn alternatives(template: &str) -> Result<Vec<Vec<String>>, String> {
-    let mut pieces: Vec<Vec<String>> = vec![vec![String::new()]];
-    let mut group: Option<Vec<String>> = None;
-    let mut chars = template.chars();
-    while let Some(c) = chars.next() {
-        let (c, escaped) = match c {
-            '\\' => (chars.next().ok_or_else(|| format!("phrase {template:?} ends with a lone backslash"))?, true),
-            c => (c, false),
-        };
-        match (c, escaped, group.as_mut()) {
-            ('(', false, None) => group = Some(vec![String::new()]),
-            ('(', false, Some(_)) => return Err(format!("nested '(' in phrase {template:?}: alternatives cannot nest")),
-            (')', false, Some(_)) => {
-                pieces.push(group.take().unwrap_or_default());
-                pieces.push(vec![String::new()]);
+/// of each piece, joined by `push_collapsed`, with a trailing space dropped. An alternative without
+/// an escape is a slice of `template`: compiling a book reads hundreds of templates before the first
+/// keystroke, and a string for each alternative was most of that work.
+pub fn alternatives(template: &str) -> Result<Vec<Vec<Cow<'_, str>>>, String> {
+    let empty_at = |at: usize| Cow::Borrowed(&template[at..at]);
+    let mut pieces: Vec<Vec<Cow<str>>> = vec![vec![empty_at(0)]];
+    let mut group: Option<Vec<Cow<str>>> = None;
+    let bytes = template.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Text up to the next delimiter or escape belongs to the alternative being read, in one piece.
+        let next = bytes[at..].iter().position(|b| matches!(b, b'(' | b')' | b'|' | b'\\')).map_or(bytes.len(), |k| at + k);
+        extend(reading(&mut pieces, &mut group), template, at, next);
+        let Some(&b) = bytes.get(next) else { break };
+        at = next + 1;
+        match (b, group.as_mut()) {
+            (b'\\', _) => {
+                let c = template[at..].chars().next().ok_or_else(|| format!("phrase {template:?} ends with a lone backslash"))?;
+                extend(reading(&mut pieces, &mut group), template, at, at + c.len_utf8());
+                at += c.len_utf8();
             }
-            (')', false, None) => return Err(format!("unmatched ')' in phrase {template:?}")),
-            ('|', false, Some(g)) => g.push(String::new()),
-            (c, _, Some(g)) => g.last_mut().expect("a group has an alternative").push(c),
-            (c, _, None) => pieces.last_mut().expect("pieces is never empty")[0].push(c),
+            (b'(', None) => group = Some(vec![empty_at(at)]),
+            (b'(', Some(_)) => return Err(format!("nested '(' in phrase {template:?}: alternatives cannot nest")),
+            (b')', Some(_)) => {
+                pieces.push(group.take().unwrap_or_default());
+                pieces.push(vec![empty_at(at)]);
+            }
+            (b')', None) => return Err(format!("unmatched ')' in phrase {template:?}")),
+            (_, Some(g)) => g.push(empty_at(at)),
+            // A '|' outside a group is text.
+            (_, None) => extend(reading(&mut pieces, &mut group), template, next, at),
         }
     }
     if group.is_some() {
         return Err(format!("unclosed '(' in phrase {template:?}"));
     }
     Ok(pieces)
+}
+
+/// The alternative being read: the group's last, or the literal piece.
+fn reading<'p, 'a>(pieces: &'p mut [Vec<Cow<'a, str>>], group: &'p mut Option<Vec<Cow<'a, str>>>) -> &'p mut Cow<'a, str> {
+    match group {
+        Some(g) => g.last_mut().expect("a group has an alternative"),
+        None => &mut pieces.last_mut().expect("pieces is never empty")[0],
+    }
+}
+
+/// Appends `template[start..end]` to `text`: still a slice of the template when it comes right
+/// after it, a string of its own once an escape has come between.
+fn extend<'a>(text: &mut Cow<'a, str>, template: &'a str, start: usize, end: usize) {
+    if let Cow::Borrowed(s) = *text {
+        let from = s.as_ptr() as usize - template.as_ptr() as usize;
+        if from + s.len() == start {
+            *text = Cow::Borrowed(&template[from..end]);
+            return;
+        }
+    }
+    text.to_mut().push_str(&template[start..end]);
 }
 
 /// Appends `s` to `phrase` with runs of spaces (also across the joint) collapsed into one, and none at
@@ -172,6 +205,14 @@ mod tests {
         assert!(expand("a ((b))").is_err());
         assert_eq!(expand(r":\( or \(x\|y\)").unwrap(), [":( or (x|y)"]);
         assert_eq!(expand("only ({n}|one) left").unwrap(), ["only {n} left", "only one left"]);
+    }
+
+    #[test]
+    fn alternatives_are_slices_of_the_template_unless_escaped() {
+        let pieces = alternatives(r"a|b (c|\(d|) e\)").unwrap();
+        assert_eq!(pieces, [vec!["a|b "], vec!["c", "(d", ""], vec![" e)"]]);
+        let borrowed: Vec<Vec<bool>> = pieces.iter().map(|p| p.iter().map(|a| matches!(a, Cow::Borrowed(_))).collect()).collect();
+        assert_eq!(borrowed, [vec![true], vec![true, false, true], vec![false]]);
     }
 
     #[test]
