@@ -102,12 +102,21 @@ pub fn compiled(book: &'static Book) -> &'static Compiled {
 }
 
 /// The order of `n` texts (`text(i)`), equal texts in index order. The lists sorted here hold rows
-/// of up to 64 bytes: sorting (text, index) pairs moves less, compares without a call, and is one
-/// copy of the sort code for all of them (a sort is a copy for each item type and comparison).
+/// of up to 64 bytes: sorting (text, index) pairs moves less, and is one copy of the sort code for
+/// all of them (a sort is a copy for each item type and comparison). Each text's first 8 bytes, as a
+/// number, settle most comparisons without reading the texts.
 fn sorted_order<'t>(n: usize, text: impl Fn(usize) -> &'t str) -> Vec<u32> {
-    let mut keys: Vec<(&str, u32)> = (0..n).map(|i| (text(i), i as u32)).collect();
+    let mut keys: Vec<(u64, &str, u32)> = (0..n)
+        .map(|i| {
+            let text = text(i);
+            let mut first = [0; 8];
+            let k = text.len().min(8);
+            first[..k].copy_from_slice(&text.as_bytes()[..k]);
+            (u64::from_be_bytes(first), text, i as u32)
+        })
+        .collect();
     keys.sort_unstable();
-    keys.into_iter().map(|(_, i)| i).collect()
+    keys.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// An alternative for the life of the compiled book: a slice of its template, or (when an escape
