@@ -170,7 +170,7 @@ impl Compiled {
         // Templates without slots stay templates (walked from their heads). The few with slots are
         // expanded, as their slots are read by `template`; their phrases without a slot are plain.
         // Templates were checked by build.rs; one that fails here matches nothing.
-        let mut plain: Vec<Plain> = Vec::new();
+        let mut plain: Vec<Plain> = Vec::with_capacity(listed.len());
         let mut slotted: Vec<(String, Owner)> = Vec::new();
         for run in order.chunk_by(|&a, &b| listed[a as usize].0 == listed[b as usize].0) {
             let text = listed[run[0] as usize].0;
@@ -232,7 +232,9 @@ impl Compiled {
             if head(run[0]).is_empty() {
                 continue;
             }
-            let mut needle = Needle { resumes: Vec::new(), templates: Vec::new() };
+            // Most heads stand for one template: lists of their size, not the four items a push starts with.
+            let resumes = run.iter().filter(|&&i| matches!(wanted[i as usize].2, Wanted::Head(_))).count();
+            let mut needle = Needle { resumes: Vec::with_capacity(resumes), templates: Vec::new() };
             for &i in run {
                 match wanted[i as usize].2 {
                     Wanted::Head(resume) => needle.resumes.push(resume),
