@@ -138,21 +138,27 @@ pub fn heads(pieces: &[Alternatives], template: u32, found: &mut impl FnMut(&str
         let all = pieces[at].words.iter().all(|alternative| {
             head.truncate(len);
             let mut pending = pending;
-            for c in alternative.chars() {
-                let ok = match c {
+            let bytes = alternative.as_bytes();
+            let mut k = 0;
+            while k < bytes.len() {
+                let ok = match bytes[k] {
                     // As `expand::push_collapsed`: no space at the start, none after a space.
-                    ' ' => head.is_empty() && pending.is_empty() || pending.last_is(false) || pending.push(false),
-                    '*' => pending.push(true),
-                    c => {
+                    b' ' => head.is_empty() && pending.is_empty() || pending.last_is(false) || pending.push(false),
+                    b'*' => pending.push(true),
+                    // Text up to the next space or star, in one piece.
+                    _ => {
+                        let end = bytes[k..].iter().position(|&b| b == b' ' || b == b'*').map_or(bytes.len(), |n| k + n);
                         head.extend(pending.bytes().map(char::from));
                         pending = Pending::default();
-                        head.push(c);
-                        true
+                        head.push_str(&alternative[k..end]);
+                        k = end;
+                        continue;
                     }
                 };
                 if !ok {
                     return false;
                 }
+                k += 1;
             }
             grow(pieces, at + 1, head, pending, template, found)
         });
