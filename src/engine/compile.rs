@@ -191,8 +191,9 @@ impl Compiled {
                 }
             }
         }
-        // What the automaton looks for, written one after another into `heads` (a string each cost
-        // more than finding them): its range there, and what it stands for.
+        // What the automaton looks for, written one after another into `heads_text` (a string each
+        // cost more than finding them; the English book's come to about 20 KB): its range there, and
+        // what it stands for.
         let mut heads_text = String::with_capacity(16 * 1024);
         let mut wanted: Vec<(u32, u32, Wanted)> = Vec::with_capacity(4 * plain.len());
         let mut templates: Vec<Template> = Vec::new();
@@ -214,7 +215,7 @@ impl Compiled {
                 heads_text.push_str(head);
                 wanted.push((start, heads_text.len() as u32, Wanted::Head(resume)));
             });
-            // A template with a head it cannot have is left out whole, as build.rs would reject it.
+            // A template with a run of spaces and stars no book writes is left out whole, as before.
             if !complete {
                 heads_text.truncate(text_len);
                 wanted.truncate(wanted_len);
