@@ -7,6 +7,7 @@ use crate::rulebook::expand::{alternatives, expand, parse, Piece};
 use crate::rulebook::Book;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::MatchKind;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Who a phrase belongs to.
@@ -100,6 +101,33 @@ pub fn compiled(book: &'static Book) -> &'static Compiled {
     cache[index].get_or_init(|| Compiled::build(book))
 }
 
+/// The order of `n` texts (`text(i)`), equal texts in index order. The lists sorted here hold rows
+/// of up to 64 bytes: sorting (text, index) pairs moves less, and is one copy of the sort code for
+/// all of them (a sort is a copy for each item type and comparison). Each text's first 8 bytes, as a
+/// number, settle most comparisons without reading the texts.
+fn sorted_order<'t>(n: usize, text: impl Fn(usize) -> &'t str) -> Vec<u32> {
+    let mut keys: Vec<(u64, &str, u32)> = (0..n)
+        .map(|i| {
+            let text = text(i);
+            let mut first = [0; 8];
+            let k = text.len().min(8);
+            first[..k].copy_from_slice(&text.as_bytes()[..k]);
+            (u64::from_be_bytes(first), text, i as u32)
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// An alternative for the life of the compiled book: a slice of its template, or (when an escape
+/// made it a string of its own) that string, never freed, like the book's compiled form.
+fn keep(text: Cow<'static, str>) -> &'static str {
+    match text {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => s.leak(),
+    }
+}
+
 /// Removes a trailing `*`, saying whether there was one.
 fn strip_star(words: &mut String) -> bool {
     let star = words.ends_with('*');
@@ -137,55 +165,79 @@ impl Compiled {
             listed.extend(r.matcher.phrases.iter().map(|&p| (p, Owner::Rule(i))));
             listed.extend(r.matcher.exceptions.iter().map(|&p| (p, Owner::RuleException(i))));
         }
-        listed.sort_by(|a, b| a.0.cmp(b.0));
+        let order = sorted_order(listed.len(), |i| listed[i].0);
 
         // Templates without slots stay templates (walked from their heads). The few with slots are
         // expanded, as their slots are read by `template`; their phrases without a slot are plain.
         // Templates were checked by build.rs; one that fails here matches nothing.
-        let mut plain: Vec<Plain> = Vec::new();
+        let mut plain: Vec<Plain> = Vec::with_capacity(listed.len());
         let mut slotted: Vec<(String, Owner)> = Vec::new();
-        for run in listed.chunk_by(|a, b| a.0 == b.0) {
+        for run in order.chunk_by(|&a, &b| listed[a as usize].0 == listed[b as usize].0) {
+            let text = listed[run[0] as usize].0;
             let mut owners = Vec::new();
-            run.iter().for_each(|&(_, owner)| push_owner(&mut owners, owner));
-            if !run[0].0.contains('{') {
-                if let Ok(pieces) = alternatives(run[0].0) {
-                    plain.push(Plain { pieces: Alternatives::pieces(pieces), owners });
+            run.iter().for_each(|&i| push_owner(&mut owners, listed[i as usize].1));
+            if !text.contains('{') {
+                if let Ok(pieces) = alternatives(text) {
+                    let pieces = Alternatives::pieces(pieces.into_iter().map(|words| words.into_iter().map(keep).collect()).collect());
+                    plain.push(Plain { pieces, owners });
                 }
                 continue;
             }
-            for phrase in expand(run[0].0).unwrap_or_default() {
+            for phrase in expand(text).unwrap_or_default() {
                 if phrase.contains('{') {
                     slotted.extend(owners.iter().map(|&owner| (phrase.clone(), owner)));
                 } else {
-                    plain.push(Plain { pieces: Alternatives::pieces(vec![vec![phrase]]), owners: owners.clone() });
+                    plain.push(Plain { pieces: Alternatives::pieces(vec![vec![phrase.leak()]]), owners: owners.clone() });
                 }
             }
         }
-        slotted.sort_by(|a, b| a.0.cmp(&b.0));
+        // What the automaton looks for, written one after another into `heads_text` (a string each
+        // cost more than finding them; the English book's come to about 20 KB): its range there, and
+        // what it stands for.
+        let mut heads_text = String::with_capacity(16 * 1024);
+        let mut wanted: Vec<(u32, u32, Wanted)> = Vec::with_capacity(4 * plain.len());
         let mut templates: Vec<Template> = Vec::new();
-        let mut wanted: Vec<(String, Wanted)> = Vec::new();
-        for run in slotted.chunk_by(|a, b| a.0 == b.0) {
-            if let Ok(pieces) = parse(&run[0].0) {
+        let order = sorted_order(slotted.len(), |i| &slotted[i].0);
+        for run in order.chunk_by(|&a, &b| slotted[a as usize].0 == slotted[b as usize].0) {
+            if let Ok(pieces) = parse(&slotted[run[0] as usize].0) {
                 let (first, mut template) = Template::new(pieces);
-                run.iter().for_each(|&(_, owner)| push_owner(&mut template.owners, owner));
-                wanted.push((first.trim_end_matches('*').to_string(), Wanted::Slots(templates.len())));
+                run.iter().for_each(|&i| push_owner(&mut template.owners, slotted[i as usize].1));
+                let start = heads_text.len() as u32;
+                heads_text.push_str(first.trim_end_matches('*'));
+                wanted.push((start, heads_text.len() as u32, Wanted::Slots(templates.len())));
                 templates.push(template);
             }
         }
         for (i, p) in plain.iter().enumerate() {
-            for (head, resume) in heads(&p.pieces, i as u32).unwrap_or_default() {
-                wanted.push((head, Wanted::Head(resume)));
+            let (text_len, wanted_len) = (heads_text.len(), wanted.len());
+            let complete = heads(&p.pieces, i as u32, &mut |head, resume| {
+                let start = heads_text.len() as u32;
+                heads_text.push_str(head);
+                wanted.push((start, heads_text.len() as u32, Wanted::Head(resume)));
+            });
+            // A template with a run of spaces and stars no book writes is left out whole, as before.
+            if !complete {
+                heads_text.truncate(text_len);
+                wanted.truncate(wanted_len);
             }
         }
-        wanted.retain(|(pattern, _)| !pattern.is_empty());
-        wanted.sort_by(|a, b| a.0.cmp(&b.0));
+        let head = |i: u32| {
+            let (start, end, _) = wanted[i as usize];
+            &heads_text[start as usize..end as usize]
+        };
+        let order = sorted_order(wanted.len(), |i| head(i as u32));
 
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut needles: Vec<Needle> = Vec::new();
-        for run in wanted.chunk_by(|a, b| a.0 == b.0) {
-            let mut needle = Needle { resumes: Vec::new(), templates: Vec::new() };
-            for (_, w) in run {
-                match *w {
+        let mut patterns: Vec<&str> = Vec::with_capacity(wanted.len());
+        let mut needles: Vec<Needle> = Vec::with_capacity(wanted.len());
+        for run in order.chunk_by(|&a, &b| head(a) == head(b)) {
+            if head(run[0]).is_empty() {
+                continue;
+            }
+            // Most heads stand for one template: lists of their size, not the four items a push starts with.
+            let resumes = run.iter().filter(|&&i| matches!(wanted[i as usize].2, Wanted::Head(_))).count();
+            let mut needle = Needle { resumes: Vec::with_capacity(resumes), templates: Vec::new() };
+            for &i in run {
+                match wanted[i as usize].2 {
                     Wanted::Head(resume) => needle.resumes.push(resume),
                     Wanted::Slots(id) => match needle.templates.iter_mut().find(|g| templates[g[0]].same_head(&templates[id])) {
                         Some(group) => group.push(id),
@@ -193,7 +245,7 @@ impl Compiled {
                     },
                 }
             }
-            patterns.push(&run[0].0);
+            patterns.push(head(run[0]));
             needles.push(needle);
         }
         // The contiguous NFA, used directly: quick to build and to search for thousands of patterns.

@@ -94,7 +94,9 @@ fn follow(pieces: &[Alternatives]) -> u128 {
 /// needs next in the text. A walk tries every alternative of a piece where only one or two can match:
 /// a row of bytes rules the rest out without reading them.
 pub struct Alternatives {
-    pub words: Vec<String>,
+    /// Slices of the book's templates (or, for the few with an escape, strings kept for the life of
+    /// the compiled book).
+    pub words: Vec<&'static str>,
     /// For each alternative, its first byte when that is a character the text must hold (not a space
     /// or `*`, which match in more than one way), else 0.
     firsts: Vec<u8>,
@@ -106,14 +108,14 @@ pub struct Alternatives {
 
 impl Alternatives {
     /// The pieces of a template: each piece's alternatives, and what each allows next.
-    pub fn pieces(pieces: Vec<Vec<String>>) -> Vec<Alternatives> {
+    pub fn pieces(pieces: Vec<Vec<&'static str>>) -> Vec<Alternatives> {
         let mut out: Vec<Alternatives> = pieces.into_iter().map(Alternatives::new).collect();
         // A piece with an empty alternative ("(us |)") lets the text go on with what the next piece
         // allows, where it did not rule anything out: the byte the next piece needs is the same one
         // (nothing of the text is read for the empty alternative). After the last piece, anything.
         let mut after = u128::MAX;
         for piece in out.iter_mut().rev() {
-            if piece.words.iter().any(String::is_empty) {
+            if piece.words.iter().any(|w| w.is_empty()) {
                 piece.follow |= after;
             }
             after = piece.follow;
@@ -121,7 +123,7 @@ impl Alternatives {
         out
     }
 
-    fn new(words: Vec<String>) -> Self {
+    fn new(words: Vec<&'static str>) -> Self {
         let firsts: Vec<u8> = words.iter().map(|w| w.bytes().next().filter(|b| !matches!(b, b' ' | b'*')).unwrap_or(0)).collect();
         let mut follow = 0u128;
         for (w, &b) in words.iter().zip(&firsts) {
@@ -137,18 +139,17 @@ impl Alternatives {
     }
 }
 
-/// Every head of `pieces` (see `expand::alternatives`) with where it leaves the template: the
-/// phrases' first `HEAD_BYTES` or more bytes, up to the end of a piece (all of a phrase shorter than
-/// that). None when the template has a run of spaces and stars no book writes.
-pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resume)>> {
-    // One buffer for the head being read, grown and cut back as the alternatives are tried: a copy of
-    // it for every alternative of every piece was most of the time spent here, before the first
-    // keystroke is checked.
-    fn grow(pieces: &[Alternatives], at: usize, head: &mut String, pending: Pending, template: u32, out: &mut Vec<(String, Resume)>) -> bool {
+/// Every head of `pieces` (see `expand::alternatives`) with where it leaves the template, handed to
+/// `found`: the phrases' first `HEAD_BYTES` or more bytes, up to the end of a piece (all of a phrase
+/// shorter than that). False when the template has a run of spaces and stars no book writes (some
+/// heads may have been handed over before that was found). The heads are written into one buffer,
+/// not a string each: a book has thousands, read before the first keystroke is checked.
+pub fn heads(pieces: &[Alternatives], template: u32, found: &mut impl FnMut(&str, Resume)) -> bool {
+    fn grow(pieces: &[Alternatives], at: usize, head: &mut String, pending: Pending, template: u32, found: &mut impl FnMut(&str, Resume)) -> bool {
         if head.len() >= HEAD_BYTES || at == pieces.len() {
             // A phrase of spaces and stars only matches nothing (`expand` drops an empty one).
             if !head.is_empty() {
-                out.push((head.clone(), Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) }));
+                found(head, Resume { template, piece: at as u32, pending, follow: follow(&pieces[at..]) });
             }
             return true;
         }
@@ -156,29 +157,34 @@ pub fn heads(pieces: &[Alternatives], template: u32) -> Option<Vec<(String, Resu
         let all = pieces[at].words.iter().all(|alternative| {
             head.truncate(len);
             let mut pending = pending;
-            for c in alternative.chars() {
-                let ok = match c {
+            let bytes = alternative.as_bytes();
+            let mut k = 0;
+            while k < bytes.len() {
+                let ok = match bytes[k] {
                     // As `expand::push_collapsed`: no space at the start, none after a space.
-                    ' ' => head.is_empty() && pending.is_empty() || pending.last_is(false) || pending.push(false),
-                    '*' => pending.push(true),
-                    c => {
+                    b' ' => head.is_empty() && pending.is_empty() || pending.last_is(false) || pending.push(false),
+                    b'*' => pending.push(true),
+                    // Text up to the next space or star, in one piece.
+                    _ => {
+                        let end = bytes[k..].iter().position(|&b| b == b' ' || b == b'*').map_or(bytes.len(), |n| k + n);
                         head.extend(pending.bytes().map(char::from));
                         pending = Pending::default();
-                        head.push(c);
-                        true
+                        head.push_str(&alternative[k..end]);
+                        k = end;
+                        continue;
                     }
                 };
                 if !ok {
                     return false;
                 }
+                k += 1;
             }
-            grow(pieces, at + 1, head, pending, template, out)
+            grow(pieces, at + 1, head, pending, template, found)
         });
         head.truncate(len);
         all
     }
-    let mut out = Vec::new();
-    grow(pieces, 0, &mut String::new(), Pending::default(), template, &mut out).then_some(out)
+    grow(pieces, 0, &mut String::new(), Pending::default(), template, found)
 }
 
 /// Every phrase of `pieces` that continues at `at` in `text` (the matching view), the head before it
@@ -258,9 +264,14 @@ mod tests {
     /// Every phrase of `template` found in `text` by heads and walks, as (start, end, prefix), against
     /// every expanded phrase found by plain search.
     fn both(template: &str, text: &str) -> (Vec<(usize, usize, bool)>, Vec<(usize, usize, bool)>) {
-        let pieces = Alternatives::pieces(alternatives(template).unwrap());
+        // The compiled book keeps its alternatives for good; so do these tests.
+        let pieces = Alternatives::pieces(
+            alternatives(template).unwrap().into_iter().map(|words| words.into_iter().map(|w| &*w.into_owned().leak()).collect()).collect(),
+        );
+        let mut found = Vec::new();
+        assert!(heads(&pieces, 0, &mut |head, resume| found.push((head.to_string(), resume))));
         let mut walked = Vec::new();
-        for (head, resume) in heads(&pieces, 0).unwrap() {
+        for (head, resume) in found {
             // As the scan does: a walk only where the byte after the head lets the template go on.
             for (start, _) in text.match_indices(head.as_str()).filter(|(start, _)| resume.may_continue(text.as_bytes(), start + head.len())) {
                 walk(text.as_bytes(), start + head.len(), resume.pending, &pieces[resume.piece as usize..], &mut |end, prefix| {
