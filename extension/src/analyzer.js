@@ -86,9 +86,9 @@ async function loadLocal(local, wanted) {
   // A page whose CSP forbids WebAssembly in content scripts fails the compile (Chromium).
   if (!local.module) throw new Error('no WebAssembly in this content script');
   const mod = local.glue;
-  const compiled = await local.module;
+  await local.module; // compiled off this thread meanwhile
   if (wanted && !wanted()) throw Object.assign(new Error('the background analyzer was chosen'), { unwanted: true });
-  await mod.default({ module_or_path: compiled });
+  await mod.default({ module_or_path: await local.module });
   mod.warm_up();
   const probe = expandReport(mod.analyze_compact('', {}), '');
   if (!looksLikeReport(probe)) throw new Error('the analyzer answered with something else than a report');
