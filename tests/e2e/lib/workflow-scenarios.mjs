@@ -127,7 +127,16 @@ export function defineWorkflowSuite(name, launch, o) {
 
     /** A real click on an element of the extension's shadow root. @param {string} selector */
     async function clickUi(selector) {
-      const p = await d.evaluate(pageOp, { op: 'target', selector });
+      // where it is once it stopped moving: the panel's workflow lines are drawn in a task of their own
+      // after the verdict, and a click aimed before they moved the button lands beside it (seen once
+      // in Firefox under load: the mark button missed, the buyer never marked)
+      let p = await d.evaluate(pageOp, { op: 'target', selector });
+      for (let i = 0; i < 20 && p; i++) {
+        await sleep(120);
+        const again = await d.evaluate(pageOp, { op: 'target', selector });
+        if (again && again.x === p.x && again.y === p.y) break;
+        p = again;
+      }
       assert.ok(p, `${selector} is not visible`);
       await d.click(p.x, p.y);
     }
