@@ -58,13 +58,15 @@ export function start(opts = {}) {
   // The analyzer starts loading now, not after the settings are read (10-25 ms): only a seller who chose
   // the background analyzer waits for them. The module compiles meanwhile (off this thread); if the
   // settings say background by then, the local load stops before its main-thread part.
+  /** whether the local analyzer is wanted, given the seller's setting (opts.prefer overrides it) */
+  const localWanted = (/** @type {string | undefined} */ setting) => opts.prefer === 'local' || setting !== 'background';
   /** @type {string | undefined} */
   let chosen;
   stored.then((s) => { chosen = s.analyzer; }, () => {});
   const firstChoice = opts.prefer === 'background' ? null
-    : loadAnalyzer({ prefer: opts.prefer, local: opts.local, wanted: () => opts.prefer === 'local' || chosen !== 'background' });
+    : loadAnalyzer({ prefer: opts.prefer, local: opts.local, wanted: () => localWanted(chosen) });
   firstChoice?.catch(() => {}); // handled below, unless the settings chose the background
-  const analyzer = stored.then((s) => (firstChoice && !(!opts.prefer && s.analyzer === 'background')
+  const analyzer = stored.then((s) => (firstChoice && localWanted(s.analyzer)
     ? firstChoice
     : loadAnalyzer({ prefer: 'background', local: opts.local })));
   analyzer.then(
