@@ -440,6 +440,16 @@ const PKG_PLUGIN = {
   },
 };
 
+/** esbuild's options for a script that imports nothing at run time (the content script, the worker). */
+const CLASSIC_SCRIPT = /** @type {const} */ ({
+  bundle: true,
+  format: 'iife',
+  write: false,
+  target: ['chrome120', 'firefox128'],
+  legalComments: 'none',
+  logLevel: 'silent',
+});
+
 /**
  * A dedicated worker's script (extension/src/analysis-worker.js) bundled with the glue it imports into
  * one classic script, which the content script carries as a string and starts from a blob: URL (a
@@ -450,14 +460,9 @@ const PKG_PLUGIN = {
 async function bundleWorker(entry) {
   const { build } = await import('esbuild');
   const result = await build({
+    ...CLASSIC_SCRIPT,
     entryPoints: [entry],
-    bundle: true,
-    format: 'iife',
-    write: false,
     minify: true,
-    target: ['chrome120', 'firefox128'],
-    legalComments: 'none',
-    logLevel: 'silent',
     plugins: [PKG_PLUGIN],
   });
   if (result.errors.length || result.outputFiles.length !== 1) throw new Error(`build.mjs: bundling ${relative(EXT, entry)} failed: ${JSON.stringify(result.errors)}`);
@@ -470,13 +475,8 @@ async function bundleWorker(entry) {
 async function bundleContentScript() {
   const { build } = await import('esbuild');
   const result = await build({
+    ...CLASSIC_SCRIPT,
     entryPoints: [join(EXT, 'src', 'content.js')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: ['chrome120', 'firefox128'],
-    legalComments: 'none',
-    logLevel: 'silent',
     // the module itself as a base64 string (content-start.js): no fetch before it can compile
     loader: { '.wasm': 'base64' },
     plugins: [PKG_PLUGIN, {

@@ -270,7 +270,8 @@ export function mountGuard(options) {
     // A long draft's verdict is written now, reading no layout: after a big paste the page must first
     // lay out the pasted text (longer than the analysis, in Chromium a third of a second for a million
     // characters), so a verdict waiting for the next frame's read phase comes after that. Written
-    // now, it is painted with the pasted text itself; the underlines follow over the next frames.
+    // now, it is painted with the pasted text itself; the underlines follow over the next frames. (From
+    // 100,000 characters the analyzer's worker answers after that layout: then it is painted at once.)
     renderPanel();
     panelDirty = false;
     markSettled();
