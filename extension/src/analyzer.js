@@ -3,8 +3,8 @@
  * Loads the analyzer for the content script. First choice: the WebAssembly module right here (fast,
  * synchronous once loaded). Chromium refuses WebAssembly in content scripts on pages whose CSP lacks
  * 'wasm-unsafe-eval' (an empty CompileError); then the same module runs in the background (service
- * worker in Chrome, background scripts in Firefox) and is asked by message. If both fail, `load` rejects
- * and the caller shows "unavailable".
+ * worker in Chrome, background scripts in Firefox) and is asked over a port (background-port.js). If
+ * both fail, `load` rejects and the caller shows "unavailable".
  * @module
  */
 
@@ -12,6 +12,7 @@ import { api } from './browser.js';
 import { MAX_TEXT } from './protocol.js';
 import { expandReport } from '../ui/compact-report.js';
 import { createOffThread } from './off-thread.js';
+import { createBackgroundPort } from './background-port.js';
 
 /** @typedef {import('../ui/types.js').Report} Report */
 /** @typedef {import('../ui/types.js').AnalyzeOptions} AnalyzeOptions */
@@ -122,26 +123,21 @@ async function loadLocal(local, wanted) {
   };
 }
 
+/** @type {ReturnType<typeof createBackgroundPort> | null} */
+let backgroundPort = null;
+
 /**
  * @param {string} text
  * @param {AnalyzeOptions} [options]
  * @returns {Promise<Report>}
  */
 async function askBackground(text, options) {
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the background analyzer did not answer')), BACKGROUND_TIMEOUT_MS);
-  });
-  try {
-    const answer = await Promise.race([api.runtime.sendMessage({ type: 'analyze', text, options: options ?? {} }), timeout]);
-    if (!answer || !answer.ok) throw new Error(answer?.error ?? 'the background analyzer failed');
-    const report = expandReport(answer.compact, text);
-    if (looksLikeReport(report)) return report;
-    throw new Error('the background analyzer answered with something else than a report');
-  } finally {
-    clearTimeout(timer);
-  }
+  backgroundPort ??= createBackgroundPort(api.runtime, BACKGROUND_TIMEOUT_MS);
+  const answer = await backgroundPort.ask({ type: 'analyze', text, options: options ?? {} });
+  if (!answer.ok) throw new Error(answer.error ?? 'the background analyzer failed');
+  const report = expandReport(answer.compact, text);
+  if (looksLikeReport(report)) return report;
+  throw new Error('the background analyzer answered with something else than a report');
 }
 
 /** @param {number | undefined} firstScript @returns {Promise<Analyzer>} */

@@ -15,6 +15,17 @@
  */
 
 /**
+ * A long-lived channel between a content script and the background (`runtime.connect`).
+ * @typedef {object} Port
+ * @property {string} name
+ * @property {MessageSender} [sender]  set on the receiving side
+ * @property {(message: unknown) => void} postMessage  throws once the port is disconnected
+ * @property {() => void} disconnect
+ * @property {{addListener(cb: (message: unknown) => void): void}} onMessage
+ * @property {{addListener(cb: (port: Port) => void): void}} onDisconnect
+ */
+
+/**
  * @typedef {object} StorageArea
  * @property {(keys: string | string[] | null) => Promise<Record<string, unknown>>} get
  * @property {(items: Record<string, unknown>) => Promise<void>} set
@@ -25,8 +36,8 @@
  * @property {{
  *   id: string,
  *   getURL(path: string): string,
- *   sendMessage(message: unknown): Promise<any>,
- *   onMessage: {addListener(cb: (message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void) => boolean | void): void},
+ *   connect(info: {name: string}): Port,
+ *   onConnect: {addListener(cb: (port: Port) => void): void},
  *   openOptionsPage?(): Promise<void>,
  *   getManifest(): {version: string},
  * }} runtime

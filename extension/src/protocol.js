@@ -1,10 +1,15 @@
 // @ts-check
 /**
- * The one message the background accepts: `{type: 'analyze', text, options}` from this extension's own
- * content script in the top frame of a Seller Central tab, or from one of its own pages. Everything else
- * is rejected: other extensions, pages, frames and hosts, unknown types and fields, wrong types, and
- * sizes over the limits. Pure functions (unit-tested in node by tests/e2e/unit.test.mjs and
- * tests/e2e/protocol.test.mjs).
+ * The one request the background accepts: `{type: 'analyze', text, options}`, from this extension's own
+ * content script in the top frame of a Seller Central tab, or from one of its own pages, over a port
+ * named PORT_NAME (`runtime.connect`), each request in an envelope `{id, request}` answered by
+ * `{id, ok, compact | error}`. Everything else is refused: other extensions, pages, frames and hosts
+ * (the port is closed at once), unknown types and fields, wrong types, and sizes over the limits. Pure
+ * functions (unit-tested in node by tests/e2e/unit.test.mjs and tests/e2e/security.test.mjs).
+ *
+ * A port, not a message per request (`runtime.sendMessage`): each of those opens and closes a channel
+ * through the browser process, which cost Chromium about a millisecond more per keystroke on a
+ * strict-CSP page, where every keystroke is analyzed by the background (BENCHMARKS.md).
  * @module
  */
 
@@ -21,9 +26,12 @@ const MAX_SUBJECT = 1_000;
 /** A BCP 47 tag is rarely longer than "zh-Hans-CN"; this leaves room and bounds the pattern's work. */
 const MAX_LANG = 35;
 
+/** The name of the content script's port to the background analyzer. */
+export const PORT_NAME = 'msgguard-analyze';
+
 /**
  * @typedef {{type: 'analyze', text: string, options: import('../ui/types.js').AnalyzeOptions}} AnalyzeRequest
- * @typedef {{ok: true, request: AnalyzeRequest} | {ok: false, error: string}} Validation
+ * @typedef {{ok: true, id: number, request: AnalyzeRequest} | {ok: false, id: number | null, error: string}} PortValidation
  */
 
 /** @param {unknown} v @returns {v is Record<string, unknown>} */
@@ -36,14 +44,14 @@ function isPlainObject(v) {
 /**
  * Who may ask: this extension's content script in the top frame of a tab on a Seller Central host
  * (https only), or a page of this extension (under `extensionBase`, e.g. the options page).
- * @param {import('./browser.js').MessageSender} sender
+ * @param {import('./browser.js').MessageSender | undefined} sender
  * @param {string} extensionId
  * @param {string} extensionBase  the extension's root URL, "chrome-extension://<id>/" or
  *   "moz-extension://<uuid>/"; '' = no extension page may ask. A prefix, not `URL.origin`: the origin
  *   of a URL with a non-web scheme is "null" in some engines, the same as a data: URL's.
  * @returns {string} '' when allowed, else why not
  */
-function senderProblem(sender, extensionId, extensionBase) {
+export function senderProblem(sender, extensionId, extensionBase) {
   if (!sender || typeof sender.id !== 'string' || sender.id !== extensionId) return 'rejected: not from this extension';
   let url;
   try {
@@ -61,15 +69,24 @@ function senderProblem(sender, extensionId, extensionBase) {
 }
 
 /**
- * @param {unknown} message
- * @param {import('./browser.js').MessageSender} sender
- * @param {string} extensionId
- * @param {string} [extensionBase]  the extension's root URL (runtime.getURL('')), whose pages may ask too
- * @returns {Validation}
+ * One message on the port, whose sender was checked when it connected (senderProblem).
+ * @param {unknown} message  `{id, request}`: id a non-negative integer the answer carries back
+ * @returns {PortValidation}
  */
-export function validateRequest(message, sender, extensionId, extensionBase = '') {
-  const problem = senderProblem(sender, extensionId, extensionBase);
-  if (problem) return { ok: false, error: problem };
+export function validatePortMessage(message) {
+  if (!isPlainObject(message)) return { ok: false, id: null, error: 'rejected: not an object' };
+  const id = Number.isSafeInteger(message.id) && /** @type {number} */ (message.id) >= 0 ? /** @type {number} */ (message.id) : null;
+  if (id === null) return { ok: false, id: null, error: 'rejected: id must be a non-negative integer' };
+  for (const k of Object.keys(message)) if (k !== 'id' && k !== 'request') return { ok: false, id, error: `rejected: unknown field ${k.slice(0, 40)}` };
+  const v = validateBody(message.request);
+  return v.ok ? { ok: true, id, request: v.request } : { ok: false, id, error: v.error };
+}
+
+/**
+ * @param {unknown} message
+ * @returns {{ok: true, request: AnalyzeRequest} | {ok: false, error: string}}
+ */
+function validateBody(message) {
   if (!isPlainObject(message)) return { ok: false, error: 'rejected: not an object' };
   for (const k of Object.keys(message)) if (!['type', 'text', 'options'].includes(k)) return { ok: false, error: `rejected: unknown field ${k.slice(0, 40)}` };
   if (message.type !== 'analyze') return { ok: false, error: 'rejected: unknown type' };

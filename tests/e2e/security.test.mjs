@@ -1,7 +1,7 @@
 // Security pins, without a browser: the manifests' permissions, hosts, CSP and web-accessible resources
 // are exactly the reviewed lists (widening any of them must change this file too); the shipped code has
 // no eval and loads nothing remote; the background accepts only its own senders and well-formed
-// requests (extension/src/protocol.js).
+// requests (extension/src/protocol.js, background.js).
 //
 //   node --test tests/e2e/security.test.mjs   (after ./build.sh build)
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './lib/scenarios.mjs';
 
-const { validateRequest, MAX_TEXT } = await import(pathToFileURL(join(ROOT, 'extension', 'src', 'protocol.js')).href);
+const { senderProblem, validatePortMessage, MAX_TEXT, PORT_NAME } = await import(pathToFileURL(join(ROOT, 'extension', 'src', 'protocol.js')).href);
 
 /** The reviewed lists. Changing one is a deliberate decision: say why in the commit. */
 const PERMISSIONS = ['storage'];
@@ -129,13 +129,18 @@ function sourcesOf(rel, code) {
   return parts;
 }
 
-describe('background messages: only our own senders, checked types and sizes', () => {
+describe('background requests: only our own senders, checked types and sizes', () => {
   const ID = 'abcdefghijklmnopabcdefghijklmnop';
   const BASE = `chrome-extension://${ID}/`;
   const tab = { id: 7, url: 'https://sellercentral.amazon.co.uk/messaging/contact?orderID=1' };
   const contentScript = { id: ID, url: tab.url, tab, frameId: 0 };
   const ok = { type: 'analyze', text: 'Hello', options: { subject: 'Other' } };
-  const check = (message, sender) => validateRequest(message, sender, ID, BASE);
+  /** What background.js does: the port's sender checked when it connects, then each message on it. */
+  const accept = (message, sender, base = BASE) => {
+    const problem = senderProblem(sender, ID, base);
+    return problem ? { ok: false, error: problem } : validatePortMessage({ id: 1, request: message });
+  };
+  const check = (message, sender) => accept(message, sender);
 
   it('accepts the content script in the top frame of a Seller Central tab, and the extension\'s own pages', () => {
     assert.equal(check(ok, contentScript).ok, true);
@@ -163,7 +168,7 @@ describe('background messages: only our own senders, checked types and sizes', (
     };
     for (const [what, sender] of Object.entries(senders)) {
       const v = sender === 'no-base'
-        ? validateRequest(ok, { id: ID, url: `${BASE}options/options.html` }, ID, '')
+        ? accept(ok, { id: ID, url: `${BASE}options/options.html` }, '')
         : check(ok, /** @type {any} */ (sender));
       assert.equal(v.ok, false, `accepted ${what}`);
       assert.match(v.error, /^rejected: /);
@@ -195,5 +200,29 @@ describe('background messages: only our own senders, checked types and sizes', (
       assert.ok(v.error.length < 120, 'errors do not echo what was sent');
     }
     assert.equal(/** @type {any} */ ({}).polluted, undefined, 'no prototype pollution');
+  });
+
+  it('refuses envelopes without a proper id, or with anything beside the request', () => {
+    assert.deepEqual(validatePortMessage({ id: 7, request: ok }), { ok: true, id: 7, request: { ...ok, options: { subject: 'Other' } } });
+    for (const id of [-1, 1.5, '1', null, undefined, Number.MAX_SAFE_INTEGER + 1, NaN, { valueOf: () => 1 }]) {
+      const v = validatePortMessage({ id, request: ok });
+      assert.equal(v.ok, false, `accepted id ${String(id)}`);
+      assert.equal(v.id, null, 'no id to answer to');
+    }
+    for (const envelope of [{ id: 1, request: ok, extra: 1 }, { id: 1 }, { id: 1, request: 'analyze' }, [1, ok], 'x', null]) {
+      const v = validatePortMessage(envelope);
+      assert.equal(v.ok, false, `accepted ${String(JSON.stringify(envelope)).slice(0, 80)}`);
+      assert.match(v.error, /^rejected: /);
+    }
+    assert.equal(validatePortMessage({ id: 3, request: { type: 'eval', text: 'x' } }).id, 3, 'a refusal names the request it answers');
+  });
+
+  it('the background listens on its own ports only: no one-off messages, nothing from outside', () => {
+    const bg = readFileSync(join(ROOT, 'extension', 'src', 'background.js'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    assert.deepEqual([...bg.matchAll(/\bon[A-Z]\w*\.addListener/g)].map((m) => m[0]), ['onConnect.addListener', 'onMessage.addListener']);
+    assert.match(bg, /onConnect\.addListener\(\(port\) => \{\s*[^{}]*if \(port\.name !== PORT_NAME \|\| senderProblem\(port\.sender, api\.runtime\.id, EXTENSION_BASE\)\) \{\s*port\.disconnect\(\);\s*return;/,
+      'a port is checked (name, sender) before anything else, and closed when it is not ours');
+    assert.match(bg, /port\.onMessage\.addListener/, 'messages are read on the checked port only');
+    assert.equal(PORT_NAME, 'msgguard-analyze');
   });
 });

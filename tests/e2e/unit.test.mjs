@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { ROOT } from './lib/scenarios.mjs';
 
 const ext = (p) => pathToFileURL(join(ROOT, 'extension', p)).href;
-const { validateRequest, MAX_TEXT } = await import(ext('src/protocol.js'));
+const { senderProblem, validatePortMessage, MAX_TEXT } = await import(ext('src/protocol.js'));
 const { expandReport } = await import(ext('ui/compact-report.js'));
 const sc = await import(ext('src/page/seller-central.js'));
 const { crc32, makeZip, drawIcon } = await import(ext('build.mjs'));
@@ -19,7 +19,15 @@ const { crc32, makeZip, drawIcon } = await import(ext('build.mjs'));
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const fromPage = { id: EXT_ID, url: 'https://sellercentral.amazon.de/messaging/contact?orderID=1', tab: { id: 3 } };
 
-describe('background message validation', () => {
+/** What background.js does with a request: the port's sender checked when it connects, then the message. */
+function validateRequest(message, sender, extensionId) {
+  const problem = senderProblem(sender, extensionId, '');
+  if (problem) return { ok: false, error: problem };
+  const { id, ...v } = validatePortMessage({ id: 0, request: message });
+  return v;
+}
+
+describe('background request validation', () => {
   it('accepts an analyze request from the content script on a Seller Central page', () => {
     const v = validateRequest({ type: 'analyze', text: 'Hello', options: { subject: 'Other', critical_reason: false, lang: 'en' } }, fromPage, EXT_ID);
     assert.deepEqual(v, { ok: true, request: { type: 'analyze', text: 'Hello', options: { subject: 'Other', critical_reason: false, lang: 'en' } } });
@@ -80,9 +88,32 @@ describe('analyzer loading: content script, then background, else unavailable', 
   // compile as it does in Chromium under a strict page CSP (an empty CompileError).
   /** @type {(m: unknown) => Promise<any>} */
   let answer = async () => ({ ok: true, compact: noFindings({ category: 'noncritical' }) });
-  globalThis.chrome = {
-    runtime: { id: EXT_ID, getURL: (p) => pathToFileURL(join(ROOT, 'dist', p)).href, sendMessage: (m) => answer(m) },
+  /** runtime.connect, the background's end played by `answer(request)`; a throw: the port cannot connect */
+  const connect = ({ name }) => {
+    const onMessage = [], onDisconnect = [];
+    const port = {
+      name,
+      onMessage: { addListener: (cb) => onMessage.push(cb) },
+      onDisconnect: { addListener: (cb) => onDisconnect.push(cb) },
+      disconnect() {},
+      postMessage(m) {
+        Promise.resolve(m.request).then(answer).then(
+          (a) => onMessage.forEach((cb) => cb({ id: m.id, ...a })),
+          (e) => {
+            globalThis.chrome.runtime.lastError = { message: e.message };
+            onDisconnect.forEach((cb) => cb(port));
+            globalThis.chrome.runtime.lastError = undefined;
+          });
+      },
+    };
+    return port;
   };
+  globalThis.chrome = {
+    runtime: { id: EXT_ID, getURL: (p) => pathToFileURL(join(ROOT, 'dist', p)).href, connect },
+  };
+  // the port's time-out and idle close are timers: mocked, so none keeps the test process waiting
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+  afterEach(() => mock.timers.reset());
   const loading = import(ext('src/analyzer.js'));
 
   it('falls back to the background when the local module cannot load', { skip: !existsSync(join(ROOT, 'dist', 'pkg', 'msgguard.js')) && 'dist/pkg not built' }, async () => {
