@@ -156,6 +156,7 @@ export function start(opts = {}) {
       panelAnchor: form.panelAnchor,
       analyze,
       prepare: () => { analyzer.then((a) => a.prepare?.(), () => {}); },
+      answersLater: () => analyzerState === 'background',
       reasons: form.reasons,
       t,
       ruleUrl: (code) => api.runtime.getURL(`reference.html#${encodeURIComponent(code.toLowerCase())}`),

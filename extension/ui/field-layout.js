@@ -219,10 +219,9 @@ export function createFieldLayout({ field, host, anchor: anchorEl, view }) {
         return;
       }
       job = null;
-      if (mirror.value !== shown.text || mirror.styleKey !== style.key) {
-        mirror.write(style, shown.text);
-        measurePending = true;
-      } else if (measuredFor !== shown.report || forceMeasure) {
+      // The mirror is written only to measure: between two reports it may hold the next text (prime)
+      if (measuredFor !== shown.report || forceMeasure || mirror.styleKey !== style.key) {
+        if (mirror.value !== shown.text || mirror.styleKey !== style.key) mirror.write(style, shown.text);
         measurePending = true;
       }
       forceMeasure = false;
@@ -231,6 +230,18 @@ export function createFieldLayout({ field, host, anchor: anchorEl, view }) {
         measuredFor = shown.report;
         measurePending = false;
       }
+    },
+
+    /**
+     * While the report of `text` is awaited (from the background analyzer: a round trip of a few
+     * milliseconds on strict-CSP pages), the mirror takes the text and is laid out, so the pass that
+     * draws the report only reads the boxes. Short drafts only, as `write` measures them.
+     * @param {string} text
+     */
+    prime(text) {
+      if (!style || text.length > MEASURE_AT_ONCE_MAX) return;
+      mirror.write(style, text);
+      mirror.height(); // the layout, now, while this thread would wait
     },
 
     /**

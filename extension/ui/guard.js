@@ -228,6 +228,10 @@ export function mountGuard(options) {
     } catch (err) {
       p = Promise.reject(err);
     }
+    // An answer from another process takes a round trip: the text is laid out meanwhile, so drawing the
+    // answer only reads the boxes. In a microtask: after the request is on its way (main.js asks in
+    // the continuation of awaiting its loaded analyzer, a microtask queued before this one).
+    if (options.answersLater?.()) queueMicrotask(guarded(() => { if (seq === reqSeq) layout.prime(text); }));
     p.then(
       guarded((/** @type {Report} */ report) => {
         // no debounce: a stale answer (an older keystroke) is dropped instead
