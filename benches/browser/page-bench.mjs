@@ -82,10 +82,16 @@ export function benchOp(a) {
       // resolves when the last input's underlines are drawn (or after `timeout` ms with false)
       const b = w.__mgb;
       if (!b) return false;
-      if (b.t0 < 0) return true;
+      // painted: and the frame that paints them rendered (as `verdictPaintedAt` above)
+      const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(true);
+        ch.port2.postMessage(0);
+      }));
+      if (b.t0 < 0) return a.painted ? painted() : true;
       return new Promise((resolve) => {
         const timer = setTimeout(() => resolve(false), a.timeout ?? 5000);
-        b.waiters.push(() => { clearTimeout(timer); resolve(true); });
+        b.waiters.push(() => { clearTimeout(timer); resolve(a.painted ? painted() : true); });
       });
     }
 
