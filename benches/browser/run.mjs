@@ -4,12 +4,18 @@
 // proxy, browsers). A measurement, never a test: it fails only when it cannot measure.
 //
 //   node benches/browser/run.mjs [--only chromium|firefox] [--steps paste,keystroke] [--out target/bench/browser.json]
+//   node benches/browser/run.mjs --ab DIR_A,DIR_B [--rounds 3] [--only ...] [--steps ...] [--out target/bench/ab.json]
+//
+// --ab compares two builds (folders laid out like dist/: chrome/ and firefox/ in each, e.g. a copy of
+// dist/ before a change and dist/ after it): the chosen steps run for A, then B, `--rounds` times, so
+// that a machine busier in one minute than the next weighs on both alike; it prints each number's
+// runs and medians side by side. A change's effect in a commit message or BENCHMARKS.md comes from here.
 //
 // Needs target/bench/drafts/ (written by `cargo bench`: the same generated drafts as the native bench)
 // and the fixture server on 127.0.0.1:443 (Firefox resolves the fixture hosts to loopback): run it as
 // root, under `flock /tmp/msgguard-browsers.lock` when other browser tests may run.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_HOSTS, fixtureUrl } from '../../tests/e2e/fixtures/pages.mjs';
 import { launchChromium } from '../../tests/e2e/lib/chromium.mjs';
@@ -35,7 +41,10 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 /** --steps paste,fallback: only the measurements whose label contains one of these (while profiling) */
 const steps = args.includes('--steps') ? args[args.indexOf('--steps') + 1].split(',') : null;
-const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : join(ROOT, 'target', 'bench', 'browser.json');
+const ab = args.includes('--ab') ? args[args.indexOf('--ab') + 1].split(',').map((dir) => resolve(dir)) : null;
+const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 3;
+const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : join(ROOT, 'target', 'bench', ab ? 'ab.json' : 'browser.json');
+if (ab && (ab.length !== 2 || !(rounds >= 1))) throw new Error('--ab takes two build folders, DIR_A,DIR_B (each with chrome/ and firefox/), and --rounds a number of at least 1');
 
 /** @param {number} n */
 function draft(n) {
@@ -266,30 +275,57 @@ async function session(name, launch, o) {
 
 /** @type {string[]} */
 const failures = [];
-/** @type {Record<string, number | null>} */
-let results = {};
-if (only || steps) {
-  // one browser or a few steps again: keep the other numbers of the last run
-  try {
-    results = JSON.parse(readFileSync(out, 'utf8'));
-  } catch { /* no earlier run */ }
+
+/** The browsers to run, each with its package folder in a dist-like folder, and its launch options. */
+const BROWSERS = /** @type {const} */ ([
+  // exact heap numbers (not bucketed) and gc() for the memory reading
+  ['chromium', launchChromium, 'chrome', { extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] }],
+  // performance.now() at full precision (Firefox rounds it to 1 ms by default on ordinary pages)
+  ['firefox', launchFirefox, 'firefox', { extraPrefs: { 'privacy.reduceTimerPrecision': false } }],
+]).filter(([name]) => !only || only === name);
+
+/** @param {string} dist  a folder laid out like dist/ @returns {Promise<Record<string, number | null>>} */
+async function measureBuild(dist) {
+  /** @type {Record<string, number | null>} */
+  const r = {};
+  for (const [name, launch, folder, o] of BROWSERS) Object.assign(r, await session(name, launch, { ...o, extDir: join(dist, folder) }));
+  return r;
 }
-if (!only || only === 'chromium') {
-  Object.assign(results, await session('chromium', launchChromium, {
-    extDir: join(ROOT, 'dist', 'chrome'),
-    // exact heap numbers (not bucketed) and gc() for the memory reading
-    extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  }));
-}
-if (!only || only === 'firefox') {
-  Object.assign(results, await session('firefox', launchFirefox, {
-    extDir: join(ROOT, 'dist', 'firefox'),
-    // performance.now() at full precision (Firefox rounds it to 1 ms by default on ordinary pages)
-    extraPrefs: { 'privacy.reduceTimerPrecision': false },
-  }));
-}
+
+/** @param {Array<Record<string, number | null>>} runs @param {string} key */
+const valuesOf = (runs, key) => runs.map((r) => r[key]).filter((v) => typeof v === 'number');
+
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+if (ab) {
+  /** @type {Array<Array<Record<string, number | null>>>} */
+  const runs = [[], []];
+  for (let i = 0; i < rounds; i++) {
+    for (const [k, dir] of ab.entries()) {
+      log(`round ${i + 1} of ${rounds}: ${'AB'[k]} = ${dir}`);
+      runs[k].push(await measureBuild(dir));
+    }
+  }
+  const keys = [...new Set(runs.flat().flatMap((r) => Object.keys(r)))].sort();
+  log(`\nA = ${ab[0]}\nB = ${ab[1]}\n${rounds} rounds, each A then B; medians, then each round's value\n`);
+  const fmt = (/** @type {number[]} */ xs) => (xs.length ? `${round(median(xs))}`.padStart(9) + `  (${xs.map((x) => round(x)).join(', ')})` : 'no number'.padStart(9));
+  for (const key of keys) {
+    const [a, b] = runs.map((rs) => valuesOf(rs, key));
+    const change = a.length && b.length && median(a) !== 0 ? `${((median(b) / median(a) - 1) * 100).toFixed(1)}%` : '';
+    log(`${key.padEnd(36)} A ${fmt(a)}\n${''.padEnd(36)} B ${fmt(b)}   ${change}`);
+  }
+  writeFileSync(out, JSON.stringify({ a: { dir: ab[0], runs: runs[0] }, b: { dir: ab[1], runs: runs[1] } }, null, 2) + '\n');
+} else {
+  /** @type {Record<string, number | null>} */
+  let results = {};
+  if (only || steps) {
+    // one browser or a few steps again: keep the other numbers of the last run
+    try {
+      results = JSON.parse(readFileSync(out, 'utf8'));
+    } catch { /* no earlier run */ }
+  }
+  Object.assign(results, await measureBuild(join(ROOT, 'dist')));
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+}
 log(`written ${out}`);
 if (failures.length) {
   console.error(`browser bench: ${failures.length} measurement(s) failed:\n  ${failures.join('\n  ')}`);
