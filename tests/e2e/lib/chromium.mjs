@@ -72,6 +72,26 @@ export async function launchChromium({ extDir, hosts, port, proxyPort, viewport,
     async press(key) {
       await page.keyboard.press(key);
     },
+    /** The running service workers' URLs (the extension's background), as DevTools lists them. */
+    async serviceWorkers() {
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        return targetInfos.filter((t) => t.type === 'service_worker').map((t) => t.url);
+      } finally {
+        await cdp.detach();
+      }
+    },
+    /** Stops every service worker, as Chromium stops an idle one (DevTools protocol). */
+    async stopServiceWorkers() {
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        for (const t of targetInfos) if (t.type === 'service_worker') await cdp.send('Target.closeTarget', { targetId: t.targetId });
+      } finally {
+        await cdp.detach();
+      }
+    },
     async setViewport(width, height) {
       await page.setViewportSize({ width, height });
     },

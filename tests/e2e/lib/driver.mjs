@@ -13,5 +13,7 @@
  * @property {(width: number, height: number) => Promise<void>} setViewport
  * @property {(path: string, clip?: {x: number, y: number, width: number, height: number}) => Promise<void>} screenshot  clip: Chromium only
  * @property {() => Promise<void>} close
+ * @property {() => Promise<string[]>} [serviceWorkers]  Chromium only: the running service workers' URLs
+ * @property {() => Promise<void>} [stopServiceWorkers]  Chromium only: stops them, as Chromium stops an idle one
  */
 export {};

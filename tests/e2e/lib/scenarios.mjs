@@ -334,6 +334,14 @@ export function defineSuite(name, launch, o) {
       await waitVerdict(d, 'prohibited');
       await waitState(d, (x) => x.highlights.length >= 2, 'underlines');
       await assertBoxesOverText(d, 'strict CSP');
+      if (o.strictPath === 'background' && d.stopServiceWorkers && d.serviceWorkers) {
+        // Chromium stops an idle service worker (after 30 s), which closes the content script's port:
+        // the next keystroke opens a new one, which starts the worker again
+        assert.equal((await d.serviceWorkers()).length, 1, 'the background is running');
+        await d.stopServiceWorkers();
+        for (let i = 0; i < 50 && (await d.serviceWorkers()).length; i++) await sleep(100);
+        assert.equal((await d.serviceWorkers()).length, 0, 'the background was stopped');
+      }
       await typeDraft(d, DRAFTS.critical);
       await waitVerdict(d, 'critical');
       await d.screenshot(join(ARTIFACTS, `${name}-strict.png`));
