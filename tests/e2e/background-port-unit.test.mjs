@@ -30,6 +30,8 @@ class FakePort {
   disconnect() { this.open = false; this.disconnectedByClient = true; }
   /** the background answers */
   answer(m) { for (const cb of this.messageListeners) cb(m); }
+  /** the background answers the i-th request sent on this port with a report */
+  reply(i, compact) { this.answer({ id: this.sent[i].id, ok: true, compact }); }
   /** the browser closes the port (the background stopped, or was never there) */
   close() { this.open = false; for (const cb of this.disconnectListeners) cb(this); }
 }
@@ -71,7 +73,7 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     const rt = fakeRuntime();
     const bg = createBackgroundPort(rt, 5000);
     const first = bg.ask(request('a'));
-    rt.ports[0].answer({ id: rt.ports[0].sent[0].id, ok: true, compact: 1 });
+    rt.ports[0].reply(0, 1);
     assert.equal((await first).compact, 1);
 
     // the service worker is stopped while the next request waits
@@ -80,14 +82,14 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     await flush();
     assert.equal(rt.ports.length, 2, 'a new port for the retry');
     assert.deepEqual(rt.ports[1].sent.map((m) => m.request.text), ['b']);
-    rt.ports[1].answer({ id: rt.ports[1].sent[0].id, ok: true, compact: 2 });
+    rt.ports[1].reply(0, 2);
     assert.equal((await second).value.compact, 2);
 
     // stopped between requests: the next request opens a new port at once
     rt.ports[1].close();
     const third = bg.ask(request('c'));
     assert.equal(rt.ports.length, 3);
-    rt.ports[2].answer({ id: rt.ports[2].sent[0].id, ok: true, compact: 3 });
+    rt.ports[2].reply(0, 3);
     assert.equal((await third).compact, 3);
   });
 
@@ -108,13 +110,13 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     const rt = fakeRuntime();
     const bg = createBackgroundPort(rt, 5000);
     const first = bg.ask(request('a'));
-    rt.ports[0].answer({ id: rt.ports[0].sent[0].id, ok: true, compact: 1 });
+    rt.ports[0].reply(0, 1);
     await first;
     rt.ports[0].open = false; // silently gone
     const r = bg.ask(request('b'));
     await flush();
     assert.equal(rt.ports.length, 2);
-    rt.ports[1].answer({ id: rt.ports[1].sent[0].id, ok: true, compact: 2 });
+    rt.ports[1].reply(0, 2);
     assert.equal((await r).compact, 2);
   });
 
@@ -129,8 +131,8 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     const { error } = await r;
     assert.match(error.message, /did not answer/);
     const port = rt.ports[0];
-    port.answer({ id: port.sent[0].id, ok: true, compact: 'late' }); // no effect
-    port.answer({ id: port.sent[1].id, ok: true, compact: 'on time' });
+    port.reply(0, 'late'); // no effect
+    port.reply(1, 'on time');
     assert.equal((await other).compact, 'on time');
   });
 
@@ -138,7 +140,7 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     const rt = fakeRuntime();
     const bg = createBackgroundPort(rt, 60_000);
     const a = bg.ask(request('a'));
-    rt.ports[0].answer({ id: rt.ports[0].sent[0].id, ok: true, compact: 1 });
+    rt.ports[0].reply(0, 1);
     await a;
     mock.timers.tick(IDLE_CLOSE_MS - 1);
     assert.equal(rt.ports[0].disconnectedByClient, false, 'still open just before the idle time');
@@ -146,13 +148,13 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     assert.equal(rt.ports.length, 1);
     mock.timers.tick(IDLE_CLOSE_MS + 10);
     assert.equal(rt.ports[0].disconnectedByClient, false, 'a request waits on it');
-    rt.ports[0].answer({ id: rt.ports[0].sent[1].id, ok: true, compact: 2 });
+    rt.ports[0].reply(1, 2);
     await b;
     mock.timers.tick(IDLE_CLOSE_MS);
     assert.equal(rt.ports[0].disconnectedByClient, true, 'closed once idle');
     const c = bg.ask(request('c'));
     assert.equal(rt.ports.length, 2, 'the next request opens a new port');
-    rt.ports[1].answer({ id: rt.ports[1].sent[0].id, ok: true, compact: 3 });
+    rt.ports[1].reply(0, 3);
     assert.equal((await c).compact, 3);
   });
 });
