@@ -24,6 +24,7 @@ import { createBackgroundPort } from './background-port.js';
  * @property {string} [error]  why the local path was not used
  * @property {() => 'idle' | 'running' | 'unavailable'} [offThread]  the worker for long drafts (local path)
  * @property {() => void} [prepare]  a big paste may follow: start that worker now
+ * @property {() => void} [release]  no big paste soon: that worker may stop when idle
  */
 
 const BACKGROUND_TIMEOUT_MS = 5000;
@@ -99,6 +100,7 @@ async function loadLocal(local, wanted) {
     path: 'local',
     offThread: () => (worker ? worker.state() : 'unavailable'),
     prepare: () => worker?.prepare(),
+    release: () => worker?.release(),
     analyze: async (text, options) => {
       if (worker && text.length >= WORKER_MIN && text.length <= MAX_TEXT && worker.state() !== 'unavailable') {
         try {

@@ -156,6 +156,7 @@ export function start(opts = {}) {
       panelAnchor: form.panelAnchor,
       analyze,
       prepare: () => { analyzer.then((a) => a.prepare?.(), () => {}); },
+      release: () => { analyzer.then((a) => a.release?.(), () => {}); },
       answersLater: () => analyzerState === 'background',
       reasons: form.reasons,
       t,

@@ -9,11 +9,12 @@
  * is drawn when the layout is done. Short drafts stay on the main thread: they cost less than the trip.
  *
  * The worker is started when the field gets focus (`prepare`), or else on the first long draft, from
- * the module the content script compiled. Started before the
- * paste, it is ready for it: a worker cannot start while the page's main thread is busy (its script
- * is loaded through it), and after a big paste the main thread is busy laying the text out. After a
- * long draft it is stopped when it has had nothing to do for a while. Anything that goes wrong (a page CSP without blob: workers, a worker that fails or does not answer) makes
- * `analyze` reject, and this page falls back to the main thread for good: the caller catches it.
+ * the module the content script compiled. Started before the paste, it is ready for it: a worker
+ * cannot start while the page's main thread is busy (its script is loaded through it), and after a big
+ * paste the main thread is busy laying the text out. It is stopped when it has had nothing to do for a
+ * while after a long draft, or after the field lost focus (`release`): the next focus starts it again.
+ * Anything that goes wrong (a page CSP without blob: workers, a worker that fails or does not answer)
+ * makes `analyze` reject, and this page falls back to the main thread for good: the caller catches it.
  * @module
  */
 
@@ -21,7 +22,8 @@
 const ANSWER_TIMEOUT_MS = 10_000;
 /**
  * A worker that analyzed a long draft is stopped after this long without work: its memory grew with the
- * draft and a module's memory never shrinks. One that only started (a few megabytes) is kept.
+ * draft and a module's memory never shrinks. One that only started (a few megabytes) is kept while the
+ * field has focus, and stopped this long after it lost it.
  */
 const IDLE_STOP_MS = 30_000;
 
@@ -32,6 +34,9 @@ const IDLE_STOP_MS = 30_000;
  *   when the engine threw, or with a `superseded` error for a request that a newer one replaced
  *   before the worker reached it
  * @property {() => void} prepare  starts the worker if it is not running: a long draft may come soon
+ *   (the field got focus)
+ * @property {() => void} release  no long draft is expected soon (the field lost focus): the worker is
+ *   stopped when it has been idle for a while
  * @property {() => 'idle' | 'running' | 'unavailable'} state  for the host's data-off-thread attribute
  */
 
@@ -46,6 +51,7 @@ export function createOffThread(source, module) {
   let unavailable = false;
   let starting = false;
   let used = false; // has analyzed a draft: its memory grew
+  let expected = false; // a long draft may come soon (prepare): a worker that only started is kept
   let nextId = 1;
   /** the request the worker is working on */
   /** @type {Request | null} */
@@ -148,12 +154,15 @@ export function createOffThread(source, module) {
     sendNext();
   }
 
+  /** Nothing to do now: stopped after a while, unless it only started and a long draft is expected. */
+  function idle() {
+    clearTimeout(idleTimer);
+    if (worker && !inFlight && !waiting && (used || !expected)) idleTimer = setTimeout(stop, IDLE_STOP_MS);
+  }
+
   function sendNext() {
     if (!waiting || !worker) {
-      if (!inFlight && used) {
-        clearTimeout(idleTimer);
-        idleTimer = setTimeout(stop, IDLE_STOP_MS);
-      }
+      idle();
       return;
     }
     used = true;
@@ -180,13 +189,13 @@ export function createOffThread(source, module) {
     },
     prepare() {
       if (unavailable) return;
-      if (!worker) {
-        launch();
-      } else if (!inFlight && used) {
-        // not stopped just before the paste this focus announces
-        clearTimeout(idleTimer);
-        idleTimer = setTimeout(stop, IDLE_STOP_MS);
-      }
+      expected = true;
+      if (!worker) launch();
+      else idle(); // not stopped just before the paste this focus announces
+    },
+    release() {
+      expected = false;
+      idle();
     },
     state: () => (unavailable ? 'unavailable' : worker ? 'running' : 'idle'),
   };

@@ -437,6 +437,7 @@ export function mountGuard(options) {
     field.addEventListener('focus', prepare, sig);
     if (watcher.focused) prepare();
   }
+  if (options.release) field.addEventListener('blur', guarded(options.release), sig);
   renderPanel();
   panelDirty = false;
   schedule();

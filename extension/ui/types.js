@@ -115,6 +115,8 @@
  * @property {AnalyzeFn} analyze
  * @property {() => void} [prepare]  told when the field gets focus: a big paste may follow (the
  *   extension starts the worker for long drafts then, while the page is idle)
+ * @property {() => void} [release]  told when the field loses focus: no paste soon (the extension
+ *   stops that worker if it stays idle)
  * @property {() => boolean} [answersLater]  true while `analyze` answers from another process (the
  *   extension's background analyzer, a round trip of a few milliseconds): the draft is then laid out
  *   for its underlines while the answer is on its way

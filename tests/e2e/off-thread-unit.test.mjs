@@ -118,4 +118,47 @@ describe('off-thread analysis (the worker for long drafts)', () => {
     await flush();
     assert.equal(made.length, 1, 'a running worker is kept');
   });
+
+  it('a prepared worker is kept while the field has focus, and stopped a while after it lost it', async () => {
+    globalThis.Worker = FakeWorker;
+    const off = createOffThread('', Promise.resolve({}));
+    off.prepare();
+    await flush();
+    mock.timers.tick(120_000);
+    assert.equal(made[0].terminated, false, 'kept while a paste may come');
+    off.release();
+    mock.timers.tick(29_000);
+    off.prepare(); // back in the field before the worker was stopped
+    mock.timers.tick(120_000);
+    assert.equal(made[0].terminated, false, 'focus came back in time: kept');
+    off.release();
+    mock.timers.tick(30_000);
+    assert.equal(made[0].terminated, true, 'idle and unfocused: stopped');
+    assert.equal(off.state(), 'idle');
+    off.prepare();
+    await flush();
+    assert.equal(made.length, 2, 'the next focus starts another');
+  });
+
+  it('lost focus while starting or analyzing: the worker finishes its draft, then stops when idle', async () => {
+    globalThis.Worker = FakeWorker;
+    const off = createOffThread('', Promise.resolve({}));
+    off.prepare();
+    off.release(); // before the worker is there
+    await flush();
+    mock.timers.tick(30_000);
+    assert.equal(made[0].terminated, true, 'started after the field lost focus: stopped when idle');
+    const r = off.analyze('long draft', {});
+    await flush();
+    const w = made[1];
+    off.release();
+    mock.timers.tick(5_000);
+    assert.equal(w.terminated, false, 'busy: not stopped');
+    w.answer(w.sent[1].id, { ok: 1 });
+    assert.deepEqual(await r, { ok: 1 });
+    mock.timers.tick(29_999);
+    assert.equal(w.terminated, false);
+    mock.timers.tick(1);
+    assert.equal(w.terminated, true);
+  });
 });
