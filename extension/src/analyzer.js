@@ -147,7 +147,7 @@ async function loadBackground(firstScript) {
   const start = performance.now();
   await askBackground('', {});
   markReady('background', start, firstScript);
-  return { path: 'background', analyze: askBackground };
+  return { path: 'background', analyze: askBackground, prepare: () => backgroundPort?.wake() };
 }
 
 /**

@@ -24,7 +24,7 @@ export const IDLE_CLOSE_MS = 30_000;
 /**
  * @param {Pick<import('./browser.js').ExtensionApi['runtime'], 'connect'> & {lastError?: {message?: string}}} runtime
  * @param {number} timeoutMs  how long one request waits for its answer
- * @returns {{ask: (request: import('./protocol.js').AnalyzeRequest) => Promise<Answer>}}
+ * @returns {{ask: (request: import('./protocol.js').AnalyzeRequest) => Promise<Answer>, wake: () => void}}
  */
 export function createBackgroundPort(runtime, timeoutMs) {
   /** @type {import('./browser.js').Port | null} */
@@ -101,7 +101,16 @@ export function createBackgroundPort(runtime, timeoutMs) {
     });
   }
 
-  return {
+  const api = {
+    /**
+     * Opens the port if it is closed, which starts the background if the browser stopped it (after
+     * 30 s idle, a stopped service worker takes tens of milliseconds to start and load the module):
+     * called when the field gets focus, so the seller's next key does not wait for that.
+     */
+    wake() {
+      if (!port) api.ask({ type: 'analyze', text: '', options: {} }).catch(() => {});
+    },
+    /** @param {import('./protocol.js').AnalyzeRequest} request @returns {Promise<Answer>} */
     async ask(request) {
       try {
         return await send(request);
@@ -113,4 +122,5 @@ export function createBackgroundPort(runtime, timeoutMs) {
       }
     },
   };
+  return api;
 }

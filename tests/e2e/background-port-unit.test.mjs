@@ -136,6 +136,26 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     assert.equal((await other).compact, 'on time');
   });
 
+  it('wake opens the port (starting a stopped background) only when none is open', async () => {
+    const rt = fakeRuntime();
+    const bg = createBackgroundPort(rt, 5000);
+    bg.wake();
+    assert.equal(rt.ports.length, 1, 'a port, and a request that starts the background');
+    assert.deepEqual(rt.ports[0].sent.map((m) => m.request), [{ type: 'analyze', text: '', options: {} }]);
+    bg.wake();
+    assert.equal(rt.ports[0].sent.length, 1, 'open already: nothing sent');
+    rt.ports[0].reply(0, 'empty');
+    await flush();
+    rt.ports[0].close(); // the background was stopped
+    bg.wake();
+    assert.equal(rt.ports.length, 2);
+    rt.lastError = { message: 'Could not establish connection. Receiving end does not exist.' };
+    rt.ports[1].close();
+    await flush();
+    rt.ports[2].close(); // its retry failed too: no error escapes (nobody waits for a wake)
+    await flush();
+  });
+
   it('closes the port when no request came for a while, never while one waits', async () => {
     const rt = fakeRuntime();
     const bg = createBackgroundPort(rt, 60_000);
