@@ -147,7 +147,12 @@ async function loadBackground(firstScript) {
   const start = performance.now();
   await askBackground('', {});
   markReady('background', start, firstScript);
-  return { path: 'background', analyze: askBackground, prepare: () => backgroundPort?.wake() };
+  return {
+    path: 'background',
+    analyze: askBackground,
+    prepare: () => backgroundPort?.prepare(),
+    release: () => backgroundPort?.release(),
+  };
 }
 
 /**

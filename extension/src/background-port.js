@@ -1,20 +1,26 @@
 // @ts-check
 /**
  * The content script's end of the port to the background analyzer (protocol.js, background.js). One
- * port, opened by the first request, kept while requests come, and closed after IDLE_CLOSE_MS without
- * any, so the browser may unload an idle background as it would without us. Requests carry an id, and
- * answers are matched by it.
+ * port, opened by the first request, kept while requests come. Requests carry an id, and answers are
+ * matched by it.
  *
- * The browser closes the port when it stops the background (Chrome stops an idle service worker after
- * about 30 seconds): the next request opens a new one, which wakes it. A request the closing caught in
- * flight is sent once more on a new port; it fails only when that one closes too.
+ * The browser closes the port when it stops the background (Chrome stops a service worker 30 s after
+ * its last event): the next request opens a new one, which starts it again; a request the closing
+ * caught in flight is sent once more on a new port, and fails only when that one closes too. Starting
+ * it again (the worker, then the module) made the next key wait 80–130 ms, so while the field has focus
+ * (`prepare` … `release`) the background is kept ready: an empty request when none came for IDLE_MS.
+ * Without focus, the port is closed after IDLE_MS without requests, so the browser may unload an idle
+ * background as it would without us.
  * @module
  */
 
 import { PORT_NAME } from './protocol.js';
 
-/** Without a request for this long, the port is closed (the next request opens another). */
-export const IDLE_CLOSE_MS = 30_000;
+/** Without a request for this long: an empty one while the field has focus, else the port is closed. */
+export const IDLE_MS = 20_000;
+
+/** @type {import('./protocol.js').AnalyzeRequest} */
+const EMPTY = { type: 'analyze', text: '', options: {} };
 
 /**
  * @typedef {{id: number | null, ok: boolean, compact?: unknown, error?: string}} Answer
@@ -24,7 +30,7 @@ export const IDLE_CLOSE_MS = 30_000;
 /**
  * @param {Pick<import('./browser.js').ExtensionApi['runtime'], 'connect'> & {lastError?: {message?: string}}} runtime
  * @param {number} timeoutMs  how long one request waits for its answer
- * @returns {{ask: (request: import('./protocol.js').AnalyzeRequest) => Promise<Answer>, wake: () => void}}
+ * @returns {{ask: (request: import('./protocol.js').AnalyzeRequest) => Promise<Answer>, prepare: () => void, release: () => void}}
  */
 export function createBackgroundPort(runtime, timeoutMs) {
   /** @type {import('./browser.js').Port | null} */
@@ -34,6 +40,7 @@ export function createBackgroundPort(runtime, timeoutMs) {
   const waiting = new Map();
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let idleTimer;
+  let keepReady = false; // the field has focus: keys may come
 
   /** @param {string} why @returns {Error} */
   const closedError = (why) => Object.assign(new Error(`the background analyzer closed the connection${why ? ` (${why})` : ''}`), { closed: true });
@@ -65,17 +72,23 @@ export function createBackgroundPort(runtime, timeoutMs) {
     }
   }
 
-  function closeWhenIdle() {
+  /** After IDLE_MS without a request (each request's end calls this again). */
+  function whenIdle() {
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => {
       idleTimer = undefined;
       const p = port;
-      if (!p || [...waiting.values()].some((w) => w.port === p)) return;
+      if (p && [...waiting.values()].some((w) => w.port === p)) return;
+      if (keepReady) {
+        api.ask(EMPTY).catch(() => {});
+        return;
+      }
+      if (!p) return;
       port = null;
       try {
         p.disconnect();
       } catch { /* already gone */ }
-    }, IDLE_CLOSE_MS);
+    }, IDLE_MS);
   }
 
   /** @param {import('./protocol.js').AnalyzeRequest} request @returns {Promise<Answer>} */
@@ -102,13 +115,14 @@ export function createBackgroundPort(runtime, timeoutMs) {
   }
 
   const api = {
-    /**
-     * Opens the port if it is closed, which starts the background if the browser stopped it (after
-     * 30 s idle, a stopped service worker takes tens of milliseconds to start and load the module):
-     * called when the field gets focus, so the seller's next key does not wait for that.
-     */
-    wake() {
-      if (!port) api.ask({ type: 'analyze', text: '', options: {} }).catch(() => {});
+    /** The field got focus: the background is started now if it was stopped, and kept ready. */
+    prepare() {
+      keepReady = true;
+      if (!port) api.ask(EMPTY).catch(() => {});
+    },
+    /** The field lost focus: the port is closed once idle. */
+    release() {
+      keepReady = false;
     },
     /** @param {import('./protocol.js').AnalyzeRequest} request @returns {Promise<Answer>} */
     async ask(request) {
@@ -118,7 +132,7 @@ export function createBackgroundPort(runtime, timeoutMs) {
         if (!(/** @type {any} */ (e)?.closed)) throw e;
         return send(request); // the background went away meanwhile: once more, on a new port
       } finally {
-        closeWhenIdle();
+        whenIdle();
       }
     },
   };

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from './lib/scenarios.mjs';
 
 const src = (f) => import(pathToFileURL(join(ROOT, 'extension', 'src', f)).href);
-const { createBackgroundPort, IDLE_CLOSE_MS } = await src('background-port.js');
+const { createBackgroundPort, IDLE_MS } = await src('background-port.js');
 const { PORT_NAME } = await src('protocol.js');
 
 /** A port as runtime.connect returns it; the test plays the background's end. */
@@ -136,24 +136,48 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     assert.equal((await other).compact, 'on time');
   });
 
-  it('wake opens the port (starting a stopped background) only when none is open', async () => {
+  it('the field\'s focus opens the port (starting a stopped background) only when none is open', async () => {
     const rt = fakeRuntime();
     const bg = createBackgroundPort(rt, 5000);
-    bg.wake();
+    bg.prepare();
     assert.equal(rt.ports.length, 1, 'a port, and a request that starts the background');
     assert.deepEqual(rt.ports[0].sent.map((m) => m.request), [{ type: 'analyze', text: '', options: {} }]);
-    bg.wake();
+    bg.prepare();
     assert.equal(rt.ports[0].sent.length, 1, 'open already: nothing sent');
     rt.ports[0].reply(0, 'empty');
     await flush();
     rt.ports[0].close(); // the background was stopped
-    bg.wake();
+    bg.prepare();
     assert.equal(rt.ports.length, 2);
     rt.lastError = { message: 'Could not establish connection. Receiving end does not exist.' };
     rt.ports[1].close();
     await flush();
-    rt.ports[2].close(); // its retry failed too: no error escapes (nobody waits for a wake)
+    rt.ports[2].close(); // its retry failed too: no error escapes (nobody waits for it)
     await flush();
+  });
+
+  it('while the field has focus, an empty request keeps the background ready; after the blur the port closes', async () => {
+    const rt = fakeRuntime();
+    const bg = createBackgroundPort(rt, 5000);
+    const a = bg.ask(request('typed'));
+    rt.ports[0].reply(0, 1);
+    await a;
+    bg.prepare(); // focused, the port open: nothing now
+    assert.equal(rt.ports[0].sent.length, 1);
+    for (let i = 1; i <= 3; i++) {
+      mock.timers.tick(IDLE_MS);
+      assert.equal(rt.ports[0].sent.length, 1 + i, `an empty request after ${i} idle periods`);
+      assert.equal(rt.ports[0].sent[i].request.text, '');
+      rt.ports[0].reply(i, 'empty');
+      await flush();
+    }
+    assert.equal(rt.ports[0].disconnectedByClient, false);
+    bg.release();
+    mock.timers.tick(IDLE_MS);
+    assert.equal(rt.ports[0].disconnectedByClient, true, 'closed once idle without focus');
+    assert.equal(rt.ports[0].sent.length, 4, 'and nothing more sent');
+    mock.timers.tick(5 * IDLE_MS);
+    assert.equal(rt.ports.length, 1, 'no new port without a request');
   });
 
   it('closes the port when no request came for a while, never while one waits', async () => {
@@ -162,15 +186,15 @@ describe('the port to the background analyzer', { timeout: 10_000 }, () => {
     const a = bg.ask(request('a'));
     rt.ports[0].reply(0, 1);
     await a;
-    mock.timers.tick(IDLE_CLOSE_MS - 1);
+    mock.timers.tick(IDLE_MS - 1);
     assert.equal(rt.ports[0].disconnectedByClient, false, 'still open just before the idle time');
     const b = bg.ask(request('b')); // a request in the idle time: the same port
     assert.equal(rt.ports.length, 1);
-    mock.timers.tick(IDLE_CLOSE_MS + 10);
+    mock.timers.tick(IDLE_MS + 10);
     assert.equal(rt.ports[0].disconnectedByClient, false, 'a request waits on it');
     rt.ports[0].reply(1, 2);
     await b;
-    mock.timers.tick(IDLE_CLOSE_MS);
+    mock.timers.tick(IDLE_MS);
     assert.equal(rt.ports[0].disconnectedByClient, true, 'closed once idle');
     const c = bg.ask(request('c'));
     assert.equal(rt.ports.length, 2, 'the next request opens a new port');
