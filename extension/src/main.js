@@ -106,6 +106,12 @@ export function start(opts = {}) {
     }
   };
 
+  /**
+   * The field got or lost focus: the loaded analyzer gets its worker or background ready, or lets it go.
+   * @param {'prepare' | 'release'} what
+   */
+  const tellAnalyzer = (what) => { analyzer.then((a) => a[what]?.(), () => {}); };
+
   /** @type {{host: HTMLElement, root: ShadowRoot} | null} */
   let hostParts = null;
   let attachments = 0;
@@ -155,8 +161,8 @@ export function start(opts = {}) {
       root,
       panelAnchor: form.panelAnchor,
       analyze,
-      prepare: () => { analyzer.then((a) => a.prepare?.(), () => {}); },
-      release: () => { analyzer.then((a) => a.release?.(), () => {}); },
+      prepare: () => tellAnalyzer('prepare'),
+      release: () => tellAnalyzer('release'),
       answersLater: () => analyzerState === 'background',
       reasons: form.reasons,
       t,
