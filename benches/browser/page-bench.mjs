@@ -30,8 +30,9 @@ export function benchOp(a) {
 
   switch (a.op) {
     case 'ready-measures':
-      // the extension's own measure of loading its analyzer (extension/src/analyzer.js)
-      return performance.getEntriesByType('measure').filter((m) => m.name.startsWith('msgguard:analyzer-'))
+      // the extension's own measures of loading its analyzer (extension/src/analyzer.js) and of its
+      // content script's first run (content.js)
+      return performance.getEntriesByType('measure').filter((m) => m.name.startsWith('msgguard:'))
         .map((m) => ({ name: m.name, duration: m.duration }));
 
     case 'watch': {

@@ -47,26 +47,31 @@ const BACKGROUND_MIN = 1_200_000;
  * What the content script's bundle brings for the local path (content-start.js, content.js).
  * @typedef {object} LocalModule
  * @property {any} glue  wasm-bindgen's JavaScript glue for the module
- * @property {Promise<WebAssembly.Module> | null} module  the module, compiling since the first line
- *   (null: this browser has no WebAssembly here)
+ * @property {Promise<WebAssembly.Module> | null} module  the module, compiled at the first lines
+ *   (rejected: the page's CSP forbids it; null: this browser has no WebAssembly here)
  * @property {number} startedAt  performance.now() at the content script's first line
+ * @property {number} [readyAt]  performance.now() when the first lines had the module instantiated with
+ *   its rule book compiled, and answering (undefined: not done there; it is done here)
  * @property {string} [workerSource]  the analysis worker's script (analysis-worker.js, bundled)
  */
 
 /**
  * Records how long loading took as performance measures, so the benchmarks (benches/browser/) read them
  * from the page's timeline: `msgguard:analyzer-ready:<path>` from the extension's first script
- * (content-start.js) to the first answer, and `msgguard:analyzer-load:<path>` from when this module began to
- * load the analyzer. No text, only durations; a browser without the User Timing API simply gets none.
+ * (content-clock.js) to the analyzer's first answer, and `msgguard:analyzer-load:<path>` from when this
+ * module began to load the analyzer to when it hands it over. No text, only durations; a browser
+ * without the User Timing API simply gets none.
  * @param {'local' | 'background'} path
  * @param {number} start  performance.now() when loading began
  * @param {number | undefined} firstScript  performance.now() at the first line, if known
+ * @param {number} [answered]  performance.now() at the first answer, when it came before this module
+ *   asked for one (content-start.js loads the local analyzer in the content script's first lines)
  */
-function markReady(path, start, firstScript) {
+function markReady(path, start, firstScript, answered) {
   try {
     const end = performance.now();
     const from = firstScript !== undefined && firstScript <= start ? firstScript : start;
-    performance.measure(`msgguard:analyzer-ready:${path}`, { start: from, end });
+    performance.measure(`msgguard:analyzer-ready:${path}`, { start: from, end: answered !== undefined && answered >= from ? answered : end });
     performance.measure(`msgguard:analyzer-load:${path}`, { start, end });
   } catch { /* no User Timing: nothing to record */ }
 }
@@ -80,7 +85,8 @@ function looksLikeReport(r) {
 /**
  * @param {LocalModule} local
  * @param {() => boolean} [wanted]  asked once the module is compiled: false (the seller chose the
- *   background analyzer) stops here, before the main-thread part of loading
+ *   background analyzer) stops here, and the analyses go there (in the content script the module was
+ *   loaded by its first lines already: content-start.js)
  * @returns {Promise<Analyzer>}
  */
 async function loadLocal(local, wanted) {
@@ -88,13 +94,15 @@ async function loadLocal(local, wanted) {
   // A page whose CSP forbids WebAssembly in content scripts fails the compile (Chromium).
   if (!local.module) throw new Error('no WebAssembly in this content script');
   const mod = local.glue;
-  await local.module; // compiled off this thread meanwhile
+  await local.module;
   if (wanted && !wanted()) throw Object.assign(new Error('the background analyzer was chosen'), { unwanted: true });
+  // Each a no-op, after a probe, when the content script's first lines did it (content-start.js); there
+  // the errors are left for here, where they make the background be asked instead.
   await mod.default({ module_or_path: await local.module });
   mod.warm_up();
   const probe = expandReport(mod.analyze_compact('', {}), '');
   if (!looksLikeReport(probe)) throw new Error('the analyzer answered with something else than a report');
-  markReady('local', start, local.startedAt);
+  markReady('local', start, local.startedAt, local.readyAt);
   const worker = local.workerSource ? createOffThread(local.workerSource, local.module) : null;
   return {
     path: 'local',

@@ -56,8 +56,9 @@ export function start(opts = {}) {
   /** @type {string | undefined} */
   let offThreadState;
   // The analyzer starts loading now, not after the settings are read (10-25 ms): only a seller who chose
-  // the background analyzer waits for them. The module compiles meanwhile (off this thread); if the
-  // settings say background by then, the local load stops before its main-thread part.
+  // the background analyzer waits for them (the content script's first lines have loaded the module
+  // already: content-start.js; elsewhere, if the settings say background once it is compiled, the local
+  // load stops there).
   /** whether the local analyzer is wanted, given the seller's setting (opts.prefer overrides it) */
   const localWanted = (/** @type {string | undefined} */ setting) => opts.prefer === 'local' || setting !== 'background';
   /** @type {string | undefined} */

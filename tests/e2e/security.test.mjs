@@ -103,8 +103,11 @@ describe('no eval, no remote code', { skip: !built && 'run ./build.sh build firs
       const inlined = [...bundle.matchAll(/^\s*var \w+ = "(AGFzbQ[A-Za-z0-9+/=]+)";$/gm)];
       assert.equal(inlined.length, 1, `${b}: one wasm module inlined in the content script`);
       assert.ok(Buffer.from(inlined[0][1], 'base64').equals(readFileSync(join(dir, 'pkg', 'msgguard_bg.wasm'))), `${b}: the inlined module is the packaged one`);
-      assert.match(bundle, /const module = WebAssembly\.compile\(decodeBase64\(\w+\)\);/);
-      assert.ok(bundle.indexOf('// extension/src/content-start.js') < bundle.indexOf('// dist/pkg/msgguard.js'), `${b}: content-start.js runs first in the bundle`);
+      assert.match(bundle, /return \{ module: new WebAssembly\.Module\(decodeBase64\(\w+\)\) \};/);
+      assert.match(bundle, /initSync\(\{ module \}\);/, `${b}: the first lines instantiate that module`);
+      const at = (/** @type {string} */ f) => bundle.indexOf(`// extension/src/${f}`);
+      assert.ok(at('content-clock.js') >= 0 && at('content-clock.js') < bundle.indexOf('// dist/pkg/msgguard.js'), `${b}: the clock starts first in the bundle`);
+      assert.ok(at('content-start.js') < at('main.js'), `${b}: the analyzer is loaded before the content script's other modules are evaluated`);
       const worker = [...bundle.matchAll(/^\s*var analysis_worker_default = (['"`])(.*)\1;$/gm)];
       assert.equal(worker.length, 1, `${b}: the analysis worker's script, once, as a string`);
       assert.match(bundle, /new Worker\(url\)/, `${b}: the worker is started from that string (a blob: URL)`);

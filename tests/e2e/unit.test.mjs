@@ -139,13 +139,33 @@ describe('analyzer loading: content script, then background, else unavailable', 
     assert.equal(r.category, 'prohibited');
     assert.deepEqual(asked.at(-1), { type: 'analyze', text: 'Please leave a 5-star review', options: { subject: 'Other' } });
   });
-  it('stops loading the local module once the seller\'s choice of the background is known', async () => {
+  it('stops loading the local module once the seller\'s choice of the background is known (where the first lines did not load it)', async () => {
     const { loadAnalyzer } = await loading;
     let instantiated = 0;
     const glue = { default: async () => { instantiated++; }, warm_up: () => { instantiated++; } };
     const local = { glue, module: Promise.resolve(/** @type {any} */ ({})), startedAt: 0 };
     await assert.rejects(loadAnalyzer({ local, wanted: () => false }), (e) => /** @type {any} */ (e).unwanted === true);
     assert.equal(instantiated, 0, 'nothing of the module instantiated or warmed up on the main thread');
+  });
+  it('times "ready" to the first answer: the first lines\' when they loaded the module, else its own', { skip: !existsSync(join(ROOT, 'dist', 'pkg', 'msgguard.js')) && 'dist/pkg not built' }, async () => {
+    const { loadAnalyzer } = await loading;
+    const glue = await import(pathToFileURL(join(ROOT, 'dist', 'pkg', 'msgguard.js')).href);
+    const module = await WebAssembly.compile(readFileSync(join(ROOT, 'dist', 'pkg', 'msgguard_bg.wasm')));
+    const measured = async (/** @type {number | undefined} */ readyAt, /** @type {number} */ startedAt) => {
+      performance.clearMeasures();
+      const before = performance.now();
+      const a = await loadAnalyzer({ local: { glue, module: Promise.resolve(module), startedAt, readyAt } });
+      assert.equal(a.path, 'local');
+      const [ready] = performance.getEntriesByName('msgguard:analyzer-ready:local');
+      const [load] = performance.getEntriesByName('msgguard:analyzer-load:local');
+      return { ready: ready.duration, load: load.duration, took: performance.now() - before };
+    };
+    const startedAt = performance.now() - 50;
+    const early = await measured(startedAt + 10, startedAt);
+    assert.ok(Math.abs(early.ready - 10) < 0.01, `ready ends at the first lines' answer: ${early.ready}`);
+    assert.ok(early.load >= 0 && early.load <= early.took, 'load: from this module\'s start to the analyzer handed over');
+    const own = await measured(undefined, performance.now() - 50);
+    assert.ok(own.ready >= 50, `without it, ready ends at this module's own answer: ${own.ready}`);
   });
   it('rejects when the background fails too (the UI then shows "unavailable")', async () => {
     const { loadAnalyzer } = await loading;
