@@ -84,6 +84,7 @@ export function start(opts = {}) {
     },
   );
 
+  let reported = false;
   /** The text of the latest completed analysis and its report (for the Send check). */
   /** @type {{text: string, report: Report} | null} */
   let last = null;
@@ -97,6 +98,10 @@ export function start(opts = {}) {
     try {
       const report = await a.analyze(text, options);
       last = { text, report };
+      if (!reported) {
+        reported = true;
+        markFirstReport(opts.local?.startedAt);
+      }
       return report;
     } finally {
       const s = a.offThread?.();
@@ -271,4 +276,16 @@ export function start(opts = {}) {
   win.addEventListener('popstate', schedule);
   win.addEventListener('pageshow', schedule);
   check();
+}
+
+/**
+ * `msgguard:first-report`: from the extension's first line in the page to the first report handed to the
+ * panel (the draft's verdict, an empty one's too), for benches/browser/; once per page, no text.
+ * @param {number | undefined} startedAt
+ */
+function markFirstReport(startedAt) {
+  if (startedAt === undefined) return;
+  try {
+    performance.measure('msgguard:first-report', { start: startedAt, end: performance.now() });
+  } catch { /* no User Timing */ }
 }
