@@ -55,10 +55,9 @@ export function start(opts = {}) {
   let analyzerState = 'loading';
   /** @type {string | undefined} */
   let offThreadState;
-  // The analyzer starts loading now, not after the settings are read (10-25 ms): only a seller who chose
-  // the background analyzer waits for them (the content script's first lines have loaded the module
-  // already: content-start.js; elsewhere, if the settings say background once it is compiled, the local
-  // load stops there).
+  // The analyzer starts loading now, not after the settings are read (10-25 ms; the content script's
+  // first lines have loaded the module already: content-start.js; elsewhere, if the settings say
+  // background once it is compiled, the local load stops there).
   /** whether the local analyzer is wanted, given the seller's setting (opts.prefer overrides it) */
   const localWanted = (/** @type {string | undefined} */ setting) => opts.prefer === 'local' || setting !== 'background';
   /** @type {string | undefined} */
@@ -67,9 +66,17 @@ export function start(opts = {}) {
   const firstChoice = opts.prefer === 'background' ? null
     : loadAnalyzer({ prefer: opts.prefer, local: opts.local, wanted: () => localWanted(chosen) });
   firstChoice?.catch(() => {}); // handled below, unless the settings chose the background
+  /** the analyzer the settings choose */
   const analyzer = stored.then((s) => (firstChoice && localWanted(s.analyzer)
     ? firstChoice
     : loadAnalyzer({ prefer: 'background', local: opts.local })));
+  // Until the settings are read, drafts go to the first analyzer loaded, and to the chosen one from then
+  // on: the engine is the same wherever it runs, and in the content script it is loaded before the
+  // settings are read (content-start.js), so the first verdict does not wait for them (Firefox reads
+  // them in 10-25 ms, after the content script's first run).
+  const early = firstChoice ? Promise.race([analyzer, firstChoice.catch(() => analyzer)]) : analyzer;
+  let settingsRead = false;
+  stored.then(() => { settingsRead = true; }, () => {});
   analyzer.then(
     (a) => {
       analyzerState = a.path;
@@ -94,7 +101,7 @@ export function start(opts = {}) {
    * @param {AnalyzeOptions} [options]
    */
   const analyze = async (text, options) => {
-    const a = await analyzer;
+    const a = await (settingsRead ? analyzer : early);
     try {
       const report = await a.analyze(text, options);
       last = { text, report };
