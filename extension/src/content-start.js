@@ -8,10 +8,11 @@
  *
  * The cost: the compile is on the page's main thread now, so the content script's first run is longer
  * by it and by the load it used to leave for a later task (Chromium 16 -> 29 ms, Firefox 27 -> 45 ms;
- * the load alone took 10-15 ms in that later task, so the compile here is a few ms); and the module is loaded before the seller's settings are read, also for a seller who chose
- * the background analyzer (the analyses then go there all the same; what stays here is the module's
- * memory, about 3 MB). On a page whose CSP forbids WebAssembly in content scripts the compile throws,
- * and analyzer.js asks the background instead.
+ * the load alone took 10-15 ms in that later task, so the compile here is a few ms). And the module is
+ * loaded before the seller's settings are read, also for a seller who chose the background analyzer:
+ * the first drafts are checked here until the settings are read (main.js), then there; what stays here
+ * is the module's memory, about 3 MB. On a page whose CSP forbids WebAssembly in content scripts the
+ * compile throws, and analyzer.js asks the background instead.
  *
  * The module's bytes come inside the bundle (base64, written by extension/build.mjs), not from a fetch:
  * a content script's fetch of an extension file took Chromium about 20 ms before the first byte, more
