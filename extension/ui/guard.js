@@ -440,6 +440,13 @@ export function mountGuard(options) {
   if (options.release) field.addEventListener('blur', guarded(options.release), sig);
   renderPanel();
   panelDirty = false;
+  // The draft as it is now is sent for analysis at once, not at the first frame's read: with the
+  // analyzer loaded (in the extension, by the content script's first lines), its verdict is then drawn
+  // before that frame instead of after it.
+  if (!watcher.composing) {
+    lastValue = field.value;
+    requestAnalysis();
+  }
   schedule();
 
   return {

@@ -21,6 +21,11 @@ async function openLab(d, query = '') {
 
 /** @type {Array<[string, (d: Driver) => Promise<void>]>} */
 export const LAB_SCENARIOS = [
+  ['lab: the draft is sent for analysis as the guard mounts, not at the first frame', async (d) => {
+    await openLab(d);
+    assert.equal(await d.run('() => __lab.callsAtMount'), 1, 'one analysis asked for before mountGuard returned');
+  }],
+
   ['lab: unusual text styles, tabs, emoji and wrapped matches are measured right', async (d) => {
     await openLab(d);
     const text = 'a bad start\tmeh\t\thmm 🙂 then a long line that wraps around the edge of this box with bad words bad and meh again, '
