@@ -443,9 +443,12 @@ export function mountGuard(options) {
   // The draft as it is now is sent for analysis at once, not at the first frame's read: with the
   // analyzer loaded (in the extension, by the content script's first lines), its verdict is then drawn
   // before that frame instead of after it.
+  // (Guarded as the frame's read is: reading the page's contact reason may throw on a page we do not know.)
   if (!watcher.composing) {
-    lastValue = field.value;
-    requestAnalysis();
+    guarded(() => {
+      lastValue = field.value;
+      requestAnalysis();
+    })();
   }
   schedule();
 
