@@ -132,16 +132,15 @@ async function pasteBare(d, text) {
 }
 
 /**
- * The duration of the page's measure `name`, waiting up to a second for it to be written.
- * @param {Driver} d @param {string} name @returns {Promise<number | null>}
+ * The extension's measures on the page, read once `name` is among them (or after a second without it).
+ * @param {Driver} d @param {string} name @returns {Promise<Array<{name: string, duration: number}>>}
  */
-async function waitMeasure(d, name) {
-  for (let i = 0; i < 20; i++) {
-    const m = (await op(d, { op: 'ready-measures' })).find((/** @type {any} */ x) => x.name === name);
-    if (m) return m.duration;
+async function measuresOnceWritten(d, name) {
+  for (let i = 0; ; i++) {
+    const measures = await op(d, { op: 'ready-measures' });
+    if (i === 20 || measures.some((/** @type {any} */ x) => x.name === name)) return measures;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return null;
 }
 
 /** @param {Driver} d @param {string} fixture @param {'local' | 'background'} path */
@@ -155,17 +154,16 @@ async function readyTimes(d, fixture, path) {
   const reports = [];
   for (let i = 0; i < READY_LOADS; i++) {
     await open(d, fixture);
-    const measures = await op(d, { op: 'ready-measures' });
-    const m = measures.find((/** @type {any} */ x) => x.name === `msgguard:analyzer-ready:${path}`);
-    if (!m) throw new Error(`no msgguard:analyzer-ready:${path} measure on the ${fixture} page (is dist/ built from this tree?)`);
-    times.push(m.duration);
-    const load = measures.find((/** @type {any} */ x) => x.name === `msgguard:analyzer-load:${path}`);
-    if (load) loads.push(load.duration);
-    const run = measures.find((/** @type {any} */ x) => x.name === 'msgguard:content-script-run');
-    if (run) runs.push(run.duration);
-    // the panel's first report may come after the page's load is measured: wait for it
-    const first = await waitMeasure(d, 'msgguard:first-report');
-    if (first !== null) reports.push(first);
+    // the panel's first report may come after the guard says it is ready: the measures once it is there
+    const measures = await measuresOnceWritten(d, 'msgguard:first-report');
+    const duration = (/** @type {string} */ name) => measures.find((/** @type {any} */ x) => x.name === name)?.duration;
+    const ready = duration(`msgguard:analyzer-ready:${path}`);
+    if (ready === undefined) throw new Error(`no msgguard:analyzer-ready:${path} measure on the ${fixture} page (is dist/ built from this tree?)`);
+    times.push(ready);
+    for (const [list, name] of /** @type {const} */ ([[loads, `msgguard:analyzer-load:${path}`], [runs, 'msgguard:content-script-run'], [reports, 'msgguard:first-report']])) {
+      const t = duration(name);
+      if (t !== undefined) list.push(t);
+    }
   }
   const mid = (/** @type {number[]} */ xs) => (xs.length ? round(median(xs)) : null);
   return { median: round(median(times)), first: round(times[0]), load: mid(loads), run: mid(runs), report: mid(reports) };

@@ -74,9 +74,12 @@ export function start(opts = {}) {
   // on: the engine is the same wherever it runs, and in the content script it is loaded before the
   // settings are read (content-start.js), so the first verdict does not wait for them (Firefox reads
   // them in 10-25 ms, after the content script's first run).
-  const early = firstChoice ? Promise.race([analyzer, firstChoice.catch(() => analyzer)]) : analyzer;
-  let settingsRead = false;
-  stored.then(() => { settingsRead = true; }, () => {});
+  /** the analyzer drafts go to now */
+  let answering = firstChoice ? Promise.race([analyzer, firstChoice.catch(() => analyzer)]) : analyzer;
+  stored.then(() => { answering = analyzer; }, () => {});
+  /** the analyzer the latest draft went to (its answers come later when it is the background) */
+  /** @type {import('./analyzer.js').Analyzer | null} */
+  let asked = null;
   analyzer.then(
     (a) => {
       analyzerState = a.path;
@@ -101,7 +104,8 @@ export function start(opts = {}) {
    * @param {AnalyzeOptions} [options]
    */
   const analyze = async (text, options) => {
-    const a = await (settingsRead ? analyzer : early);
+    const a = await answering;
+    asked = a;
     try {
       const report = await a.analyze(text, options);
       last = { text, report };
@@ -176,7 +180,7 @@ export function start(opts = {}) {
       analyze,
       prepare: () => tellAnalyzer('prepare'),
       release: () => tellAnalyzer('release'),
-      answersLater: () => analyzerState === 'background',
+      answersLater: () => asked?.path === 'background',
       reasons: form.reasons,
       t,
       ruleUrl: (code) => api.runtime.getURL(`reference.html#${encodeURIComponent(code.toLowerCase())}`),
