@@ -32,6 +32,19 @@ const TARGETS = [
   [/^analyze_over_floor$/, 4],
 ];
 
+/**
+ * What the browser alone takes for the same work, measured in the same run (a plain textarea the
+ * extension does not watch): a target this floor already misses cannot be met by any extension on the
+ * machine that ran it, and the table says so.
+ */
+const FLOORS = [
+  [/^(chromium|firefox)_paste_1m_ms$/, (/** @type {string} */ k) => k.replace('_paste_1m_ms', '_paste_1m_bare_painted_ms')],
+  [/^(chromium|firefox)_longest_task_ms$/, (/** @type {string} */ k) => k.replace('_longest_task_ms', '_longest_task_bare_ms')],
+  // the fallback runs in Chromium, on the same machine
+  [/^fallback_paste_1m_ms$/, () => 'chromium_paste_1m_bare_painted_ms'],
+  [/^fallback_longest_task_ms$/, () => 'chromium_longest_task_bare_ms'],
+];
+
 /** @param {string} file @param {string} hint */
 function readJson(file, hint) {
   try {
@@ -95,7 +108,10 @@ const rows = Object.entries(summary).map(([k, v]) => {
   const target = TARGETS.find(([re]) => /** @type {RegExp} */ (re).test(k));
   const limit = target ? /** @type {number} */ (target[1]) : null;
   const unit = k.endsWith('_ms') ? 'ms' : k.endsWith('_us') ? 'µs' : k.endsWith('bytes') ? 'bytes' : '';
-  const verdict = limit === null || typeof v !== 'number' ? '' : v <= limit ? 'met' : 'MISSED';
+  const floorOf = FLOORS.find(([re]) => /** @type {RegExp} */ (re).test(k));
+  const floor = floorOf ? summary[/** @type {(k: string) => string} */ (floorOf[1])(k)] : undefined;
+  const browserAlone = limit !== null && typeof floor === 'number' && floor > limit ? ` (the browser alone: ${floor})` : '';
+  const verdict = limit === null || typeof v !== 'number' ? '' : v <= limit ? 'met' : `MISSED${browserAlone}`;
   return [k, typeof v === 'number' ? String(v) : String(v), unit, limit === null ? '' : `≤ ${limit}`, verdict];
 });
 const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
