@@ -180,6 +180,40 @@ export function benchOp(a) {
       });
     }
 
+    case 'plain-paste': {
+      // The browser alone, on a page the extension does not run on: `a.text` set into a new plain
+      // textarea (spellcheck as `a.spellcheck`). Times the first frame painted with it, and then how long
+      // the browser spends laying it out again in the next frames, with nothing changed by anyone (a
+      // layout read at the start of each frame's callback pays for any pending one: Firefox's spell
+      // checker re-lays a checked field out a frame or two after its first paint).
+      document.querySelectorAll('textarea').forEach((t) => t.remove());
+      const f = document.createElement('textarea');
+      f.style.cssText = 'position:fixed;left:0;top:0;width:600px;height:200px;font:14px sans-serif';
+      f.spellcheck = a.spellcheck;
+      (document.body ?? document.documentElement).append(f);
+      f.focus();
+      return new Promise((resolve) => setTimeout(() => {
+        const t0 = performance.now();
+        /** @type {any} */ (Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')).set.call(f, a.text);
+        let paintedMs = -1;
+        let relayoutMs = 0;
+        let n = 0;
+        const frame = () => {
+          const s = performance.now();
+          void f.scrollHeight;
+          if (n > 0) relayoutMs = Math.max(relayoutMs, performance.now() - s);
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => {
+            if (n === 0) paintedMs = performance.now() - t0;
+            if (++n < (a.frames ?? 10)) requestAnimationFrame(frame);
+            else resolve({ paintedMs, relayoutMs, length: f.value.length });
+          };
+          ch.port2.postMessage(0);
+        };
+        requestAnimationFrame(frame);
+      }, 300));
+    }
+
     case 'heap':
       // Chromium only (performance.memory; precise with --enable-precise-memory-info)
       return /** @type {any} */ (performance).memory ? /** @type {any} */ (performance).memory.usedJSHeapSize : null;

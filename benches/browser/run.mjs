@@ -17,7 +17,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIXTURE_HOSTS, fixtureUrl } from '../../tests/e2e/fixtures/pages.mjs';
+import { FIXTURES, FIXTURE_HOSTS, fixtureUrl } from '../../tests/e2e/fixtures/pages.mjs';
 import { launchChromium } from '../../tests/e2e/lib/chromium.mjs';
 import { launchFirefox } from '../../tests/e2e/lib/firefox.mjs';
 import { pageOp } from '../../tests/e2e/lib/page.mjs';
@@ -33,6 +33,7 @@ const ANALYZE_CALLS = 1000;
 const TYPED = 300;         // characters typed one at a time for the keystroke cost
 const MEMORY_KEYS = 1000;  // keystrokes before the memory reading
 const FOCUS_TO_PASTE_MS = 300; // a click into the field, then Ctrl+V
+const PLAIN_PASTES = 3;    // pastes into a plain textarea per setting (median), after one more
 const READY_LOADS = 11;    // page loads for the analyzer-ready time (median; single loads vary by ±15 ms here)
 
 /** @typedef {import('../../tests/e2e/lib/driver.mjs').Driver} Driver */
@@ -130,6 +131,31 @@ async function pasteBare(d, text) {
   const r = await op(d, { op: 'paste', text, bare: true, quietMs: 3000 });
   if (!r.ok || r.length !== text.length || r.verdictPaintedMs < 0) throw new Error(`the bare paste failed: ${JSON.stringify(r)}`);
   return { longestTaskMs: round(r.longestGapMs), paintedMs: round(r.verdictPaintedMs), insertMs: round(r.insertMs) };
+}
+
+/**
+ * The browser alone on a page the extension does not run on (the fixture server's 404 page): a plain
+ * textarea given `text`, spellcheck on (every browser's default) and off. Each the median of PLAIN_PASTES
+ * pastes after one more (a page's first paste of that much text is laid out twice in Firefox, spellcheck
+ * or not).
+ * @param {Driver} d @param {string} text
+ */
+async function plainPastes(d, text) {
+  await d.goto(`https://${FIXTURES.katal.host}/no-extension-here`);
+  /** @type {Record<string, number>} */
+  const r = {};
+  for (const spellcheck of [true, false]) {
+    const runs = [];
+    for (let i = 0; i <= PLAIN_PASTES; i++) {
+      const p = await d.evaluate(benchOp, { op: 'plain-paste', text, spellcheck });
+      if (p.length !== text.length || p.paintedMs < 0) throw new Error(`the plain textarea paste failed: ${JSON.stringify(p)}`);
+      if (i > 0) runs.push(p);
+    }
+    const key = spellcheck ? '' : '_nospell';
+    r[`plain_paste_1m_painted${key}_ms`] = round(median(runs.map((p) => p.paintedMs)));
+    r[`plain_relayout${key}_ms`] = round(median(runs.map((p) => p.relayoutMs)));
+  }
+  return r;
 }
 
 /**
@@ -261,6 +287,7 @@ async function measureBrowser(d, o) {
     r[`${name}_longest_task_bare_ms`] = bare.longestTaskMs;
     r[`${name}_paste_1m_bare_painted_ms`] = bare.paintedMs;
     r[`${name}_paste_1m_bare_insert_ms`] = bare.insertMs;
+    for (const [k, v] of Object.entries(await plainPastes(d, draft(1_000_000)))) r[`${name}_${k}`] = v;
   });
 
   if (o.fallback) {
