@@ -292,8 +292,9 @@ const CLASS: [u8; 256] = {
 };
 
 /// After "www." a name may be broken after a dot, the top-level domain on the next line
-/// ("www.myshop.⏎com"). Only with "www." before it: without that evidence, a sentence that ends a line
-/// ("…at the post office.⏎It will…") would read as a name. At most a few labels are walked, so a long
+/// ("www.myshop.⏎com") or after a space ("www.myshop. com", a way round link filters). Only with "www."
+/// before it: without that evidence, a sentence that ends a line ("…at the post office.⏎It will…") or
+/// a typo ("the item. com") would read as a name. At most a few labels are walked, so a long
 /// run of "www.www.…" stays linear.
 fn wrapped_tld(s: &str, first_label_end: usize) -> Option<Tld> {
     let b = s.as_bytes();
@@ -304,7 +305,7 @@ fn wrapped_tld(s: &str, first_label_end: usize) -> Option<Tld> {
         }
         let gap = b[end + 1..].iter().take_while(|c| c.is_ascii_whitespace()).count();
         if gap > 0 {
-            // The view writes a line break as a space: `accept` checks the original for it.
+            // The view writes a line break as a space: `wrapped_as_typed` checks the original.
             let start = end + 1 + gap;
             return tld_end_at(s, start).map(|stop| Tld { dot: end, start, end: stop });
         }
@@ -384,9 +385,9 @@ fn accept(w: &Window, start: usize, end: usize, link: &Link, out: &mut Vec<Candi
     }
 }
 
-/// A name broken after its last dot ("www.myshop.⏎com", see `wrapped_tld`) counts only when the break
-/// is a line break in what the seller typed and the top-level domain is in lowercase: "www.shop.com. Net
-/// weight" is a link and a new sentence.
+/// A name broken after its last dot ("www.myshop.⏎com", "www.myshop. com", see `wrapped_tld`) counts
+/// only when the top-level domain after the break is typed in lowercase: "www.shop.com. Net weight" is a
+/// link and a new sentence.
 fn wrapped_as_typed(w: &Window, tld: (usize, usize)) -> bool {
     let before = &w.text[..tld.0];
     let gap = before.len() - before.trim_end_matches(|c: char| c.is_whitespace()).len();
@@ -395,10 +396,8 @@ fn wrapped_as_typed(w: &Window, tld: (usize, usize)) -> bool {
     if gap == 0 || !head.ends_with('.') || head[..head.len() - 1].ends_with(|c: char| c.is_whitespace()) {
         return true;
     }
-    let gap = w.view.to_original(w.base + tld.0 - gap, w.base + tld.0);
-    let typed = &w.original[gap.start..gap.end];
     let tld = w.view.to_original(w.base + tld.0, w.base + tld.1);
-    typed.contains(['\n', '\r']) && w.original[tld.start..].chars().next().is_some_and(|c| c.is_ascii_lowercase())
+    w.original[tld.start..].chars().next().is_some_and(|c| c.is_ascii_lowercase())
 }
 
 /// A domain ending in a word-like TLD ("mystore.shop") counts when it is typed like an address: a
@@ -487,6 +486,8 @@ mod tests {
         assert_eq!(links("ｓｈｏｐ．ｃｏｍ"), [("ｓｈｏｐ．ｃｏｍ", "link.external")]);
         assert_eq!(links("visit www.myshop.\ncom today"), [("www.myshop.\ncom", "link.external")]);
         assert_eq!(links("www.shop.example.\r\n  net/x"), [("www.shop.example.\r\n  net/x", "link.external")]);
+        assert_eq!(links("visit www.myshop. com today"), [("www.myshop. com", "link.external")]);
+        assert_eq!(links("visit www.myshop.  net/deals"), [("www.myshop.  net/deals", "link.external")]);
     }
 
     #[test]
@@ -511,6 +512,7 @@ mod tests {
         assert!(links("It is at the post office.\nit will arrive").is_empty());
         assert!(links("Ask for www.\ncom").is_empty());
         assert!(links("see www.myshop.\n\nNet weight").is_empty());
+        assert!(links("see www.myshop. It was there").is_empty());
         assert_eq!(links("see www.shop.com. Net weight"), [("www.shop.com", "link.external")]);
         assert_eq!(links("see www.shop.com.\nnet weight"), [("www.shop.com.\nnet", "link.external")]);
     }
