@@ -1,12 +1,14 @@
 // @ts-check
 /**
  * The seller's-workflow part of the panel: the opted-out banner and its mark button, the messages-per-order
- * counter, the review-request reminder, the buyer-language and order-ID warnings, and the template list.
+ * counter, the review-request reminder, the buyer-language and order-ID warnings, the note that the rule
+ * book did not read the draft's language, and the template list.
  * It only draws a view model (extension/src/workflow/controller.js computes it) and reports clicks on
  * its data-action buttons; it knows nothing of storage or of Amazon's page.
  *
  * Hooks (tests and support): [data-action="mark-opted-out"], [data-part="opted-out"],
- * [data-part="message-count"][data-count], [data-part="language-warning"], [data-part="order-id-warning"]
+ * [data-part="message-count"][data-count], [data-part="language-warning"], [data-part="wording-unread"],
+ * [data-part="order-id-warning"]
  * with [data-action="insert-order-id"], [data-part="review-reminder"], [data-part="templates"] with
  * [data-action="toggle-templates"] and [data-action="insert-template"][data-template].
  * @module
@@ -22,6 +24,8 @@ import { h } from './dom.js';
  * @property {'none' | 'another' | 'too-many' | 'second-review'} countWarning
  * @property {boolean} reviewReminder      the draft asks for a review
  * @property {{draft: string, buyer: string} | null} language  names, when the draft's language differs
+ * @property {{draft: string, book: string} | null} wordingUnread  names, when the rule book that read the
+ *   draft is not in the draft's language
  * @property {string | null} missingOrderId  the order ID the draft should name (null: nothing to say)
  * @property {{id: string, name: string, category: string}[]} templates
  * @property {boolean} templatesOpen
@@ -60,11 +64,12 @@ export function createWorkflowPanel({ doc, t, onAction }) {
   const countEl = h(doc, 'div', { class: 'wf-count', 'data-part': 'message-count', hidden: true });
   const reviewEl = h(doc, 'div', { class: 'wf-banner', 'data-part': 'review-reminder', 'data-tone': 'info', hidden: true });
   const languageEl = h(doc, 'div', { class: 'wf-banner', 'data-part': 'language-warning', 'data-tone': 'warning', role: 'status', hidden: true });
+  const unreadEl = h(doc, 'div', { class: 'wf-banner', 'data-part': 'wording-unread', 'data-tone': 'info', role: 'status', hidden: true });
   const orderEl = h(doc, 'div', { class: 'wf-banner', 'data-part': 'order-id-warning', 'data-tone': 'warning', hidden: true });
   const markRow = h(doc, 'div', { class: 'wf-row', hidden: true });
   const templatesEl = h(doc, 'div', { class: 'wf-templates', 'data-part': 'templates' });
   const noticeEl = h(doc, 'p', { class: 'wf-notice', 'data-part': 'workflow-notice', role: 'status', hidden: true });
-  el.append(optedOutEl, languageEl, orderEl, countEl, reviewEl, markRow, templatesEl, noticeEl);
+  el.append(optedOutEl, languageEl, unreadEl, orderEl, countEl, reviewEl, markRow, templatesEl, noticeEl);
 
   el.addEventListener('click', (e) => {
     const target = e.target instanceof Element ? e.target.closest('[data-action]') : null;
@@ -104,6 +109,14 @@ export function createWorkflowPanel({ doc, t, onAction }) {
       languageEl.replaceChildren(
         h(doc, 'strong', { text: t('wf_language_heading') }),
         h(doc, 'p', { text: t('wf_language_body', [v.language.draft, v.language.buyer]) }),
+      );
+    }
+
+    unreadEl.hidden = !v.wordingUnread;
+    if (v.wordingUnread) {
+      unreadEl.replaceChildren(
+        h(doc, 'strong', { text: t('wf_wording_unread_heading', [v.wordingUnread.draft]) }),
+        h(doc, 'p', { text: t('wf_wording_unread_body', [v.wordingUnread.book, v.wordingUnread.draft]) }),
       );
     }
 

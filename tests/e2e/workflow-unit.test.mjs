@@ -213,11 +213,18 @@ describe('languages', () => {
     assert.equal(L.detectLanguage('{order_id} https://www.amazon.com/x a@b.c'), null);
   });
   it('a mismatch only when both are known and differ', () => {
-    const en = 'Hello Jordan, thank you for your order. We will ship it tomorrow.';
+    const en = L.detectLanguage('Hello Jordan, thank you for your order. We will ship it tomorrow.');
     assert.deepEqual(L.languageMismatch(en, 'es'), { draft: 'en', buyer: 'es' });
     assert.equal(L.languageMismatch(en, 'en'), null);
     assert.equal(L.languageMismatch(en, null), null);
-    assert.equal(L.languageMismatch('Ok', 'es'), null);
+    assert.equal(L.languageMismatch(L.detectLanguage('Ok'), 'es'), null);
+  });
+  it('the wording is unread when the rule book is not in the draft\'s language, and only when both are known', () => {
+    const de = L.detectLanguage('Hallo, vielen Dank für Ihre Bestellung. Bitte geben Sie uns eine Bewertung mit fünf Sternen.');
+    assert.deepEqual(L.wordingUnread(de, 'en'), { draft: 'de', book: 'en' });
+    assert.equal(L.wordingUnread(L.detectLanguage('Hello Jordan, thank you for your order. We will ship it tomorrow.'), 'en'), null);
+    assert.equal(L.wordingUnread(L.detectLanguage('Hi there'), 'en'), null);
+    assert.equal(L.wordingUnread(de, undefined), null);
   });
   it('a long paste is judged by its start (read to the end, a million characters take a fifth of a second)', () => {
     const es = 'Hola, gracias por su pedido. Le escribimos para confirmar la dirección de envío, por favor. ';

@@ -14,7 +14,7 @@ import { buyerFirstName, buyerLanguageName, isContactPage, orderIdFromUrl } from
 import { loadSettings, saveSettings, migrate, SETTINGS_KEY, defaults } from '../settings.js';
 import { addOptedOut, findOptedOut, removeOptedOut } from './opted-out.js';
 import { countWarning, isReviewRequest, recordSent } from './message-count.js';
-import { LANGUAGE_NAMES, languageCode, languageMismatch } from './language.js';
+import { LANGUAGE_NAMES, detectLanguage, languageCode, languageMismatch, wordingUnread } from './language.js';
 import { mentionsOrder, orderIdInsertion } from './order-id.js';
 import { allTemplates, fillTemplate } from './templates.js';
 import { createPageFacts } from './page-facts.js';
@@ -114,7 +114,9 @@ export function createWorkflow({ doc, field, t, storage, onChanged }) {
     const f = facts();
     const r = last.report;
     const count = f.orderId ? settings.counts[f.orderId] : undefined;
-    const mismatch = r && !r.empty ? languageMismatch(last.text, f.buyerLang) : null;
+    const draftLang = r && !r.empty ? detectLanguage(last.text) : null;
+    const mismatch = languageMismatch(draftLang, f.buyerLang);
+    const unread = wordingUnread(draftLang, r?.lang);
     const name = (/** @type {string} */ code) => LANGUAGE_NAMES[code] ?? code;
     return {
       canMark: !!(f.orderId || f.buyer),
@@ -123,6 +125,7 @@ export function createWorkflow({ doc, field, t, storage, onChanged }) {
       countWarning: f.proactive ? countWarning(count, r) : 'none',
       reviewReminder: isReviewRequest(r),
       language: mismatch ? { draft: name(mismatch.draft), buyer: name(mismatch.buyer) } : null,
+      wordingUnread: unread ? { draft: name(unread.draft), book: name(unread.book) } : null,
       missingOrderId: f.proactive && f.orderId && r && !r.empty && !mentionsOrder(last.text, f.orderId) ? f.orderId : null,
       templates: allTemplates(settings.templates).map((tp) => ({ id: tp.id, name: tp.name, category: tp.category })),
       templatesOpen,

@@ -89,13 +89,26 @@ export function detectLanguage(text) {
 
 /**
  * Should the seller hear that the buyer will not get this draft in their language?
- * @param {string} text
+ * @param {string | null} draft  the draft's language, from detectLanguage()
  * @param {string | null} buyerLang  code from languageCode(), null when the page does not say
  * @returns {{draft: string, buyer: string} | null}
  */
-export function languageMismatch(text, buyerLang) {
-  if (!buyerLang) return null;
-  const draft = detectLanguage(text);
-  if (!draft || draft === buyerLang) return null;
+export function languageMismatch(draft, buyerLang) {
+  if (!buyerLang || !draft || draft === buyerLang) return null;
   return { draft, buyer: buyerLang };
+}
+
+/**
+ * Should the seller hear that the rule book did not read the draft's words? The report names the book
+ * it used (English when there is none for the draft's language): in another language its phrases
+ * (reviews, incentives, marketing, what makes a message critical) find nothing, while its detectors
+ * (links, e-mail addresses, phone numbers, emoji, layout) still work. Without this, a German draft
+ * asking for five stars would look clean.
+ * @param {string | null} draft  the draft's language, from detectLanguage()
+ * @param {string | undefined} bookLang  the report's `lang`
+ * @returns {{draft: string, book: string} | null}
+ */
+export function wordingUnread(draft, bookLang) {
+  if (!draft || !bookLang || draft === bookLang) return null;
+  return { draft, book: bookLang };
 }

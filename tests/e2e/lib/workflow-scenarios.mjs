@@ -52,6 +52,7 @@ function workflowState() {
     countWarning: shown(count) ? count.getAttribute('data-warning') : null,
     reviewReminder: shown(q('[data-part="review-reminder"]')),
     languageWarning: shown(q('[data-part="language-warning"]')) ? q('[data-part="language-warning"]').textContent : null,
+    wordingUnread: shown(q('[data-part="wording-unread"]')) ? q('[data-part="wording-unread"]').textContent : null,
     orderIdWarning: shown(q('[data-part="order-id-warning"]')),
     templates: root ? [...root.querySelectorAll('[data-action="insert-template"]')].filter(shown).map((b) => b.getAttribute('data-template')) : [],
     value: field ? field.value : null,
@@ -272,14 +273,16 @@ export function defineWorkflowSuite(name, launch, o) {
       assert.equal(s.value, `Hi Jordan,\nOrder ID: ${ORDER}\nWhich font would you like for the engraving?`);
     });
 
-    it('buyer\'s language: an English draft to a Spanish-speaking buyer warns; a Spanish one does not', { timeout: 40_000 }, async () => {
+    it('buyer\'s language: an English draft to a Spanish-speaking buyer warns; a Spanish one does not, but says its wording is not checked', { timeout: 40_000 }, async () => {
       await openKatal(katalUrl({ buyerLanguage: 'Spanish' }));
       await typeDraft(WF_DRAFTS.englishForSpanish);
       const s = await waitWf((x) => x.languageWarning !== null, 'the language warning');
       assert.match(s.languageWarning ?? '', /English.*Spanish/);
+      assert.equal(s.wordingUnread, null);
       await d.screenshot(join(ARTIFACTS, `${name}-workflow-language.png`));
       await typeDraft(WF_DRAFTS.spanish);
-      await waitWf((x) => x.languageWarning === null, 'no warning for Spanish');
+      const es = await waitWf((x) => x.languageWarning === null && x.wordingUnread !== null, 'no warning for Spanish, the wording note');
+      assert.match(es.wordingUnread ?? '', /Wording not checked in Spanish.*reads English wording only/);
       // the default fixture (English buyer): no warning for English
       await openKatal();
       await typeDraft(WF_DRAFTS.englishForSpanish);
