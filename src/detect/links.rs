@@ -387,7 +387,9 @@ fn accept(w: &Window, start: usize, end: usize, link: &Link, out: &mut Vec<Candi
 
 /// A name broken after its last dot ("www.myshop.⏎com", "www.myshop. com", see `wrapped_tld`) counts
 /// only when the top-level domain after the break is typed in lowercase: "www.shop.com. Net weight" is a
-/// link and a new sentence.
+/// link and a new sentence. Broken by spaces on one line, it counts only when the name before the break
+/// has no top-level domain of its own: after "www.shop.com. " a lowercase word ("it has…") starts a
+/// careless sentence, and taking it into the link would have the fix delete it.
 fn wrapped_as_typed(w: &Window, tld: (usize, usize)) -> bool {
     let before = &w.text[..tld.0];
     let gap = before.len() - before.trim_end_matches(|c: char| c.is_whitespace()).len();
@@ -396,8 +398,13 @@ fn wrapped_as_typed(w: &Window, tld: (usize, usize)) -> bool {
     if gap == 0 || !head.ends_with('.') || head[..head.len() - 1].ends_with(|c: char| c.is_whitespace()) {
         return true;
     }
+    let gap = w.view.to_original(w.base + tld.0 - gap, w.base + tld.0);
+    let line_break = w.original[gap.start..gap.end].contains(['\n', '\r']);
+    let name = &head[..head.len() - 1];
+    let complete = name.rsplit('.').next().is_some_and(is_tld) && name.contains('.');
     let tld = w.view.to_original(w.base + tld.0, w.base + tld.1);
-    w.original[tld.start..].chars().next().is_some_and(|c| c.is_ascii_lowercase())
+    let lowercase = w.original[tld.start..].chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    lowercase && (line_break || !complete)
 }
 
 /// A domain ending in a word-like TLD ("mystore.shop") counts when it is typed like an address: a
@@ -515,6 +522,7 @@ mod tests {
         assert!(links("see www.myshop. It was there").is_empty());
         assert_eq!(links("see www.shop.com. Net weight"), [("www.shop.com", "link.external")]);
         assert_eq!(links("see www.shop.com.\nnet weight"), [("www.shop.com.\nnet", "link.external")]);
+        assert_eq!(links("see www.shop.com. it has more"), [("www.shop.com", "link.external")]);
     }
 
     #[test]
