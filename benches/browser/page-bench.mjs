@@ -27,6 +27,18 @@ export function benchOp(a) {
   };
   /** @type {any} */
   const w = window;
+  /**
+   * Calls `painted` once the next frame has been rendered: a message posted from that frame's
+   * animation-frame callback runs after its style, layout and paint. `inFrame` runs in that callback,
+   * before the frame's own rendering.
+   * @param {() => void} painted @param {() => void} [inFrame]
+   */
+  const afterNextPaint = (painted, inFrame) => requestAnimationFrame(() => {
+    inFrame?.();
+    const ch = new MessageChannel();
+    ch.port1.onmessage = painted;
+    ch.port2.postMessage(0);
+  });
 
   switch (a.op) {
     case 'ready-measures':
@@ -51,15 +63,10 @@ export function benchOp(a) {
         const now = performance.now();
         if (b.verdictAt < 0 && p.getAttribute('data-state') === 'ready') {
           b.verdictAt = now - b.t0;
-          // painted: the next frame's rendering done (a message posted from its animation-frame
-          // callbacks runs after that frame's style, layout and paint). A verdict written before the
-          // browser's own layout of a big paste is painted only with it.
+          // painted: the next frame's rendering done. A verdict written before the browser's own
+          // layout of a big paste is painted only with it.
           const t0 = b.t0;
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => { if (b.t0 === t0 || b.t0 < 0) b.verdictPaintedAt = performance.now() - t0; };
-            ch.port2.postMessage(0);
-          });
+          afterNextPaint(() => { if (b.t0 === t0 || b.t0 < 0) b.verdictPaintedAt = performance.now() - t0; });
         }
         if (p.getAttribute('data-settled') === 'true') {
           b.settledAt = now - b.t0;
@@ -84,11 +91,7 @@ export function benchOp(a) {
       const b = w.__mgb;
       if (!b) return false;
       // painted: and the frame that paints them rendered (as `verdictPaintedAt` above)
-      const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve(true);
-        ch.port2.postMessage(0);
-      }));
+      const painted = () => new Promise((resolve) => afterNextPaint(() => resolve(true)));
       if (b.t0 < 0) return a.painted ? painted() : true;
       return new Promise((resolve) => {
         const timer = setTimeout(() => resolve(false), a.timeout ?? 5000);
@@ -164,11 +167,7 @@ export function benchOp(a) {
         if (a.bare) {
           // painted: the first frame with the new text rendered (as the verdict's above, from the
           // input event): the floor under the verdict painted, which can come no sooner
-          requestAnimationFrame(() => {
-            const pch = new MessageChannel();
-            pch.port1.onmessage = () => { barePaintedMs = performance.now() - t1; };
-            pch.port2.postMessage(0);
-          });
+          afterNextPaint(() => { barePaintedMs = performance.now() - t1; });
           // nothing else to wait for but the browser: its frames for the new text, then quiet
           setTimeout(() => done(true), a.quietMs ?? 3000);
           return;
@@ -198,19 +197,17 @@ export function benchOp(a) {
         let paintedMs = -1;
         let relayoutMs = 0;
         let n = 0;
-        const frame = () => {
+        const read = () => {
           const s = performance.now();
           void f.scrollHeight;
           if (n > 0) relayoutMs = Math.max(relayoutMs, performance.now() - s);
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => {
-            if (n === 0) paintedMs = performance.now() - t0;
-            if (++n < (a.frames ?? 10)) requestAnimationFrame(frame);
-            else resolve({ paintedMs, relayoutMs, length: f.value.length });
-          };
-          ch.port2.postMessage(0);
         };
-        requestAnimationFrame(frame);
+        const painted = () => {
+          if (n === 0) paintedMs = performance.now() - t0;
+          if (++n < (a.frames ?? 10)) afterNextPaint(painted, read);
+          else resolve({ paintedMs, relayoutMs, length: f.value.length });
+        };
+        afterNextPaint(painted, read);
       }, 300));
     }
 
