@@ -400,8 +400,8 @@ fn wrapped_as_typed(w: &Window, tld: (usize, usize)) -> bool {
     }
     let gap = w.view.to_original(w.base + tld.0 - gap, w.base + tld.0);
     let line_break = w.original[gap.start..gap.end].contains(['\n', '\r']);
-    let name = &head[..head.len() - 1];
-    let complete = name.rsplit('.').next().is_some_and(is_tld) && name.contains('.');
+    // "www." is before it (`wrapped_tld`), so the name's last label is its top-level domain if any
+    let complete = head[..head.len() - 1].rsplit('.').next().is_some_and(is_tld);
     let tld = w.view.to_original(w.base + tld.0, w.base + tld.1);
     let lowercase = w.original[tld.start..].chars().next().is_some_and(|c| c.is_ascii_lowercase());
     lowercase && (line_break || !complete)
